@@ -1,0 +1,20 @@
+// The engine's table of contents: each line re-exports one concept's file.
+export * from "./matrix.js";
+export * from "./random.js";
+export * from "./initializers.js";
+export type {Layer, Parameter, ForwardOptions} from "./layers/layer.js";
+export * from "./layers/dense.js";
+export * from "./layers/activations.js";
+export * from "./layers/prelu.js";
+export * from "./layers/maxout.js";
+export * from "./layers/batchNorm.js";
+export * from "./layers/dropout.js";
+export * from "./layers/sequential.js";
+export * from "./losses.js";
+export * from "./regularizers.js";
+export * from "./optimizers/index.js";
+export * from "./train.js";
+export * from "./inspect.js";
+export * from "./datasets/index.js";
+export * from "./preprocessing.js";
+export * from "./search.js";

@@ -1,0 +1,32 @@
+import type {Matrix} from "../matrix.js";
+
+/** A trainable matrix and the gradient that `backward` accumulates into it. */
+export interface Parameter {
+  /** Unique within a model after `sequential` prefixes it, e.g. "0.dense.W". */
+  name: string;
+  value: Matrix;
+  grad: Matrix;
+  /** Whether weight penalties (L2, L1, max-norm) apply: true for weights, false for biases and batch-norm γ, β. */
+  regularize: boolean;
+}
+
+export interface ForwardOptions {
+  /** Training mode: batch norm uses batch statistics and dropout drops. Default false. */
+  training?: boolean;
+}
+
+/**
+ * The contract every layer keeps. `forward` caches what `backward` needs;
+ * `backward(dy)` returns dL/dx and adds dL/dθ into each parameter's `grad`.
+ */
+export interface Layer {
+  /** Short kind, e.g. "dense", "relu", "batchNorm". */
+  readonly kind: string;
+  forward(x: Matrix, options?: ForwardOptions): Matrix;
+  backward(dy: Matrix): Matrix;
+  parameters(): Parameter[];
+  /** A deep copy with the same parameter values and state (running averages, rng position). */
+  clone(): Layer;
+  /** One line for model summaries, e.g. "dense 2 → 16 (he)". */
+  describe(): string;
+}
