@@ -91,3 +91,408 @@ export function assertSameShape(a: Matrix, b: Matrix, what: string): void {
 export function ensure(out: Matrix | undefined, rows: number, cols: number): Matrix {
   return out && out.rows === rows && out.cols === cols ? out : new Matrix(rows, cols);
 }
+
+// ---------------------------------------------------------------------------
+// Products. These three carry almost all of training's arithmetic, so they are written for speed:
+// row-major loops whose innermost index walks memory contiguously, four rows of the output at a
+// time (each loaded row of B is reused four times), and no allocation when `out` is given.
+
+function checkOut(out: Matrix | undefined, a: Matrix, b: Matrix, what: string): void {
+  if (out && (out === a || out === b || out.data === a.data || out.data === b.data)) {
+    throw new Error(`${what}: out must not share memory with an input`);
+  }
+}
+
+/**
+ * A·B, written into `out` when it has the right shape.
+ *
+ * ```ts
+ * matmul(Matrix.fromRows([[1, 2]]), Matrix.fromRows([[3], [4]])).get(0, 0); // 11
+ * ```
+ */
+export function matmul(a: Matrix, b: Matrix, out?: Matrix): Matrix {
+  if (a.cols !== b.rows) {
+    throw new Error(`matmul: a is ${a.rows}×${a.cols} and b is ${b.rows}×${b.cols}; a.cols must equal b.rows`);
+  }
+  checkOut(out, a, b, "matmul");
+  const n = a.rows, m = a.cols, p = b.cols;
+  const C = ensure(out, n, p);
+  const A = a.data, B = b.data, O = C.data;
+  O.fill(0);
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const r0 = i * m, r1 = r0 + m, r2 = r1 + m, r3 = r2 + m;
+    const o0 = i * p, o1 = o0 + p, o2 = o1 + p, o3 = o2 + p;
+    for (let k = 0; k < m; k++) {
+      const a0 = A[r0 + k], a1 = A[r1 + k], a2 = A[r2 + k], a3 = A[r3 + k];
+      if (a0 === 0 && a1 === 0 && a2 === 0 && a3 === 0) continue; // ReLU outputs and one-hot pixels are often zero
+      const bk = k * p;
+      for (let j = 0; j < p; j++) {
+        const bv = B[bk + j];
+        O[o0 + j] += a0 * bv;
+        O[o1 + j] += a1 * bv;
+        O[o2 + j] += a2 * bv;
+        O[o3 + j] += a3 * bv;
+      }
+    }
+  }
+  for (; i < n; i++) {
+    const r = i * m, o = i * p;
+    for (let k = 0; k < m; k++) {
+      const av = A[r + k];
+      if (av === 0) continue;
+      const bk = k * p;
+      for (let j = 0; j < p; j++) O[o + j] += av * B[bk + j];
+    }
+  }
+  return C;
+}
+
+/** Aᵀ·B without forming Aᵀ: the weight gradient xᵀ·dy of a dense layer. */
+export function matmulTransA(a: Matrix, b: Matrix, out?: Matrix): Matrix {
+  if (a.rows !== b.rows) {
+    throw new Error(`matmulTransA: a is ${a.rows}×${a.cols} and b is ${b.rows}×${b.cols}; a.rows must equal b.rows`);
+  }
+  checkOut(out, a, b, "matmulTransA");
+  const n = a.cols, m = a.rows, p = b.cols, ac = a.cols;
+  const C = ensure(out, n, p);
+  const A = a.data, B = b.data, O = C.data;
+  O.fill(0);
+  // out[i, :] += A[k, i] · B[k, :], four output rows at a time
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const o0 = i * p, o1 = o0 + p, o2 = o1 + p, o3 = o2 + p;
+    for (let k = 0; k < m; k++) {
+      const ak = k * ac + i;
+      const a0 = A[ak], a1 = A[ak + 1], a2 = A[ak + 2], a3 = A[ak + 3];
+      if (a0 === 0 && a1 === 0 && a2 === 0 && a3 === 0) continue;
+      const bk = k * p;
+      for (let j = 0; j < p; j++) {
+        const bv = B[bk + j];
+        O[o0 + j] += a0 * bv;
+        O[o1 + j] += a1 * bv;
+        O[o2 + j] += a2 * bv;
+        O[o3 + j] += a3 * bv;
+      }
+    }
+  }
+  for (; i < n; i++) {
+    const o = i * p;
+    for (let k = 0; k < m; k++) {
+      const av = A[k * ac + i];
+      if (av === 0) continue;
+      const bk = k * p;
+      for (let j = 0; j < p; j++) O[o + j] += av * B[bk + j];
+    }
+  }
+  return C;
+}
+
+/** A·Bᵀ without forming Bᵀ: the input gradient dy·Wᵀ of a dense layer. */
+export function matmulTransB(a: Matrix, b: Matrix, out?: Matrix): Matrix {
+  if (a.cols !== b.cols) {
+    throw new Error(`matmulTransB: a is ${a.rows}×${a.cols} and b is ${b.rows}×${b.cols}; a.cols must equal b.cols`);
+  }
+  checkOut(out, a, b, "matmulTransB");
+  const n = a.rows, m = a.cols, p = b.rows;
+  const C = ensure(out, n, p);
+  const A = a.data, B = b.data, O = C.data;
+  // out[i, j] = row i of A · row j of B: both rows are contiguous
+  for (let i = 0; i < n; i++) {
+    const r = i * m, o = i * p;
+    let j = 0;
+    for (; j + 1 < p; j += 2) {
+      const b0 = j * m, b1 = b0 + m;
+      let s0 = 0, s1 = 0;
+      for (let k = 0; k < m; k++) {
+        const av = A[r + k];
+        s0 += av * B[b0 + k];
+        s1 += av * B[b1 + k];
+      }
+      O[o + j] = s0;
+      O[o + j + 1] = s1;
+    }
+    for (; j < p; j++) {
+      const b0 = j * m;
+      let s = 0;
+      for (let k = 0; k < m; k++) s += A[r + k] * B[b0 + k];
+      O[o + j] = s;
+    }
+  }
+  return C;
+}
+
+// ---------------------------------------------------------------------------
+// Element-wise helpers. Each takes an optional `out` (which may be one of the inputs, for in-place work).
+
+/** a + b, element-wise. */
+export function add(a: Matrix, b: Matrix, out?: Matrix): Matrix {
+  assertSameShape(a, b, "add");
+  const C = ensure(out, a.rows, a.cols), A = a.data, B = b.data, O = C.data;
+  for (let i = 0; i < O.length; i++) O[i] = A[i] + B[i];
+  return C;
+}
+
+/** a − b, element-wise. */
+export function subtract(a: Matrix, b: Matrix, out?: Matrix): Matrix {
+  assertSameShape(a, b, "subtract");
+  const C = ensure(out, a.rows, a.cols), A = a.data, B = b.data, O = C.data;
+  for (let i = 0; i < O.length; i++) O[i] = A[i] - B[i];
+  return C;
+}
+
+/** a ⊙ b, the element-wise (Hadamard) product. */
+export function hadamard(a: Matrix, b: Matrix, out?: Matrix): Matrix {
+  assertSameShape(a, b, "hadamard");
+  const C = ensure(out, a.rows, a.cols), A = a.data, B = b.data, O = C.data;
+  for (let i = 0; i < O.length; i++) O[i] = A[i] * B[i];
+  return C;
+}
+
+/** s · a. */
+export function scale(a: Matrix, s: number, out?: Matrix): Matrix {
+  if (typeof s !== "number") throw new Error(`scale: s must be a number, got ${s}`);
+  const C = ensure(out, a.rows, a.cols), A = a.data, O = C.data;
+  for (let i = 0; i < O.length; i++) O[i] = A[i] * s;
+  return C;
+}
+
+/** y ← y + s · x in place (BLAS axpy): the shape of every optimizer update. Returns y. */
+export function addScaled(y: Matrix, x: Matrix, s: number): Matrix {
+  assertSameShape(y, x, "addScaled");
+  const Y = y.data, X = x.data;
+  for (let i = 0; i < Y.length; i++) Y[i] += s * X[i];
+  return y;
+}
+
+/** f applied to each entry: f(value, row, col). For hot loops prefer a plain loop over `.data`. */
+export function map(a: Matrix, f: (value: number, row: number, col: number) => number, out?: Matrix): Matrix {
+  if (typeof f !== "function") throw new Error(`map: f must be a function, got ${typeof f}`);
+  const C = ensure(out, a.rows, a.cols), A = a.data, O = C.data, c = a.cols;
+  for (let i = 0; i < a.rows; i++) for (let j = 0; j < c; j++) O[i * c + j] = f(A[i * c + j], i, j);
+  return C;
+}
+
+function checkRowVector(a: Matrix, v: Matrix, what: string): void {
+  if (v.rows !== 1 || v.cols !== a.cols) {
+    throw new Error(`${what}: row vector is ${v.rows}×${v.cols}, expected 1×${a.cols} to match a ${a.rows}×${a.cols} matrix`);
+  }
+}
+
+/** a + v with the 1 × cols row vector v added to every row (a bias). */
+export function addRowVector(a: Matrix, v: Matrix, out?: Matrix): Matrix {
+  checkRowVector(a, v, "addRowVector");
+  const C = ensure(out, a.rows, a.cols), A = a.data, V = v.data, O = C.data, c = a.cols;
+  for (let i = 0; i < a.rows; i++) {
+    const r = i * c;
+    for (let j = 0; j < c; j++) O[r + j] = A[r + j] + V[j];
+  }
+  return C;
+}
+
+/** a − v with the 1 × cols row vector v subtracted from every row (centering). */
+export function subtractRowVector(a: Matrix, v: Matrix, out?: Matrix): Matrix {
+  checkRowVector(a, v, "subtractRowVector");
+  const C = ensure(out, a.rows, a.cols), A = a.data, V = v.data, O = C.data, c = a.cols;
+  for (let i = 0; i < a.rows; i++) {
+    const r = i * c;
+    for (let j = 0; j < c; j++) O[r + j] = A[r + j] - V[j];
+  }
+  return C;
+}
+
+/** a ⊙ v with every row multiplied entry-wise by the 1 × cols row vector v (per-feature scale). */
+export function multiplyRowVector(a: Matrix, v: Matrix, out?: Matrix): Matrix {
+  checkRowVector(a, v, "multiplyRowVector");
+  const C = ensure(out, a.rows, a.cols), A = a.data, V = v.data, O = C.data, c = a.cols;
+  for (let i = 0; i < a.rows; i++) {
+    const r = i * c;
+    for (let j = 0; j < c; j++) O[r + j] = A[r + j] * V[j];
+  }
+  return C;
+}
+
+/** a ⊘ v with every row divided entry-wise by the 1 × cols row vector v. */
+export function divideRowVector(a: Matrix, v: Matrix, out?: Matrix): Matrix {
+  checkRowVector(a, v, "divideRowVector");
+  const C = ensure(out, a.rows, a.cols), A = a.data, V = v.data, O = C.data, c = a.cols;
+  for (let i = 0; i < a.rows; i++) {
+    const r = i * c;
+    for (let j = 0; j < c; j++) O[r + j] = A[r + j] / V[j];
+  }
+  return C;
+}
+
+/** Column sums as a 1 × cols row vector: the bias gradient Σᵢ dyᵢ. */
+export function sumColumns(a: Matrix, out?: Matrix): Matrix {
+  const C = ensure(out, 1, a.cols), A = a.data, O = C.data, c = a.cols;
+  O.fill(0);
+  for (let i = 0; i < a.rows; i++) {
+    const r = i * c;
+    for (let j = 0; j < c; j++) O[j] += A[r + j];
+  }
+  return C;
+}
+
+/** Column means as a 1 × cols row vector (per-feature mean over examples). */
+export function meanColumns(a: Matrix, out?: Matrix): Matrix {
+  if (a.rows === 0) throw new Error(`meanColumns: matrix has no rows`);
+  const C = sumColumns(a, out);
+  const O = C.data;
+  for (let j = 0; j < O.length; j++) O[j] /= a.rows;
+  return C;
+}
+
+/** Column standard deviations (population, 1/n) as a 1 × cols row vector. */
+export function stdColumns(a: Matrix, out?: Matrix): Matrix {
+  const mu = meanColumns(a);
+  const C = ensure(out, 1, a.cols), A = a.data, M = mu.data, O = C.data, c = a.cols;
+  O.fill(0);
+  for (let i = 0; i < a.rows; i++) {
+    for (let j = 0; j < c; j++) {
+      const d = A[i * c + j] - M[j];
+      O[j] += d * d;
+    }
+  }
+  for (let j = 0; j < c; j++) O[j] = Math.sqrt(O[j] / a.rows);
+  return C;
+}
+
+/** Row sums as a rows × 1 column vector. */
+export function sumRows(a: Matrix, out?: Matrix): Matrix {
+  const C = ensure(out, a.rows, 1), A = a.data, O = C.data, c = a.cols;
+  for (let i = 0; i < a.rows; i++) {
+    let s = 0;
+    for (let j = 0; j < c; j++) s += A[i * c + j];
+    O[i] = s;
+  }
+  return C;
+}
+
+/** Sum of all entries. */
+export function sum(a: Matrix): number {
+  const A = a.data;
+  let s = 0;
+  for (let i = 0; i < A.length; i++) s += A[i];
+  return s;
+}
+
+/** Mean of all entries; throws on an empty matrix rather than returning NaN. */
+export function mean(a: Matrix): number {
+  if (a.data.length === 0) throw new Error(`mean: matrix is empty (${a.rows}×${a.cols})`);
+  return sum(a) / a.data.length;
+}
+
+/** Standard deviation of all entries, population form (divides by n), two-pass for accuracy. */
+export function std(a: Matrix): number {
+  const mu = mean(a), A = a.data;
+  let s = 0;
+  for (let i = 0; i < A.length; i++) {
+    const d = A[i] - mu;
+    s += d * d;
+  }
+  return Math.sqrt(s / A.length);
+}
+
+/** Smallest entry (throws on an empty matrix). */
+export function min(a: Matrix): number {
+  if (a.data.length === 0) throw new Error(`min: matrix is empty (${a.rows}×${a.cols})`);
+  let m = Infinity;
+  for (const v of a.data) if (v < m || Number.isNaN(v)) m = v;
+  return m;
+}
+
+/** Largest entry (throws on an empty matrix). */
+export function max(a: Matrix): number {
+  if (a.data.length === 0) throw new Error(`max: matrix is empty (${a.rows}×${a.cols})`);
+  let m = -Infinity;
+  for (const v of a.data) if (v > m || Number.isNaN(v)) m = v;
+  return m;
+}
+
+/** Euclidean (Frobenius) norm √(Σ a²). */
+export function norm(a: Matrix): number {
+  const A = a.data;
+  let s = 0;
+  for (let i = 0; i < A.length; i++) s += A[i] * A[i];
+  return Math.sqrt(s);
+}
+
+/** Σ a ⊙ b, the inner product of two same-shaped matrices. */
+export function dot(a: Matrix, b: Matrix): number {
+  assertSameShape(a, b, "dot");
+  const A = a.data, B = b.data;
+  let s = 0;
+  for (let i = 0; i < A.length; i++) s += A[i] * B[i];
+  return s;
+}
+
+/**
+ * Index of the largest entry in each row, as a rows × 1 matrix: the same shape as class targets,
+ * so `argmaxRows(output)` compares directly with `y`. Ties go to the first index.
+ */
+export function argmaxRows(a: Matrix, out?: Matrix): Matrix {
+  if (a.cols === 0) throw new Error(`argmaxRows: matrix has no columns (${a.rows}×0)`);
+  const C = ensure(out, a.rows, 1), A = a.data, O = C.data, c = a.cols;
+  for (let i = 0; i < a.rows; i++) {
+    const r = i * c;
+    let best = 0, bestValue = A[r];
+    for (let j = 1; j < c; j++) {
+      if (A[r + j] > bestValue) {
+        bestValue = A[r + j];
+        best = j;
+      }
+    }
+    O[i] = best;
+  }
+  return C;
+}
+
+/** Aᵀ as a new matrix (or into `out`). */
+export function transpose(a: Matrix, out?: Matrix): Matrix {
+  checkOut(out, a, a, "transpose");
+  const C = ensure(out, a.cols, a.rows), A = a.data, O = C.data, r = a.rows, c = a.cols;
+  for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) O[j * r + i] = A[i * c + j];
+  return C;
+}
+
+/** Copies a into out (same shape) and returns out. */
+export function copy(a: Matrix, out?: Matrix): Matrix {
+  const C = ensure(out, a.rows, a.cols);
+  if (C !== a) C.data.set(a.data);
+  return C;
+}
+
+/** The rows of a at the given indices, in order (a mini-batch). */
+export function selectRows(a: Matrix, indices: ArrayLike<number>, out?: Matrix): Matrix {
+  const C = ensure(out, indices.length, a.cols), c = a.cols;
+  for (let i = 0; i < indices.length; i++) {
+    const r = indices[i];
+    if (!Number.isInteger(r) || r < 0 || r >= a.rows) {
+      throw new Error(`selectRows: index ${r} at position ${i} is out of range [0, ${a.rows})`);
+    }
+    C.data.set(a.data.subarray(r * c, r * c + c), i * c);
+  }
+  return C;
+}
+
+/** True when every entry is a finite number. */
+export function allFinite(a: Matrix): boolean {
+  const A = a.data;
+  for (let i = 0; i < A.length; i++) if (!Number.isFinite(A[i])) return false;
+  return true;
+}
+
+/**
+ * Throws when any entry is NaN or ±Infinity, naming `what` and the first bad position:
+ * `dense: input has NaN at row 3, column 0`.
+ */
+export function assertFinite(a: Matrix, what: string): void {
+  const A = a.data, c = a.cols;
+  for (let i = 0; i < A.length; i++) {
+    if (!Number.isFinite(A[i])) {
+      const row = c ? Math.floor(i / c) : 0, col = c ? i % c : 0;
+      throw new Error(`${what} has ${A[i]} at row ${row}, column ${col}`);
+    }
+  }
+}
