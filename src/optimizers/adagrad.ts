@@ -1,0 +1,35 @@
+import {BaseOptimizer, checkPositive, type LearningRate} from "./optimizer.js";
+
+/**
+ * AdaGrad (Duchi, Hazan & Singer 2011): each weight's step is divided by the root of the sum of
+ * all its past squared gradients, G ← G + g², w ← w − η·g / (√G + ε). Rarely-updated weights
+ * keep large steps; the steps of all weights shrink for ever.
+ *
+ * ```ts
+ * const optimizer = adagrad({learningRate: 0.1});
+ * ```
+ */
+export function adagrad(options: {learningRate: LearningRate; epsilon?: number}): AdaGrad {
+  return new AdaGrad(options);
+}
+
+export class AdaGrad extends BaseOptimizer {
+  readonly kind = "adagrad";
+  readonly epsilon: number;
+  protected readonly slotNames = ["sumSquares"] as const;
+
+  constructor({learningRate, epsilon = 1e-8}: {learningRate: LearningRate; epsilon?: number}) {
+    super("adagrad", learningRate);
+    checkPositive("adagrad", "epsilon", epsilon);
+    this.epsilon = epsilon;
+  }
+
+  protected update(w: Float64Array, g: Float64Array, slots: Float64Array[], rate: number): void {
+    const G = slots[0];
+    const eps = this.epsilon;
+    for (let i = 0; i < w.length; i++) {
+      G[i] += g[i] * g[i];
+      w[i] -= (rate * g[i]) / (Math.sqrt(G[i]) + eps);
+    }
+  }
+}

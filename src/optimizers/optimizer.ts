@@ -1,0 +1,127 @@
+import type {Matrix} from "../matrix.js";
+import type {Parameter} from "../layers/layer.js";
+import type {Schedule} from "./schedules.js";
+
+/** A fixed learning rate or a schedule `(step) => rate`. */
+export type LearningRate = number | Schedule;
+
+/**
+ * Updates parameters from their accumulated gradients. One optimizer belongs to one training run:
+ * its per-parameter state (velocities, squared-gradient averages) is keyed by the parameter's
+ * value matrix, and `train` calls `reset()` when it starts a fresh copy of the model.
+ */
+export interface Optimizer {
+  /** Short kind, e.g. "adam". */
+  readonly kind: string;
+  /** Updates taken so far. */
+  readonly stepCount: number;
+  /** Applies one update to every parameter, using `param.grad`. */
+  step(params: readonly Parameter[]): void;
+  /** The learning rate used for update number `step` (0-based). */
+  learningRateAt(step: number): number;
+  /** Forgets all state and the step count. */
+  reset(): void;
+  /** This optimizer's state for one parameter, by slot name (e.g. `{m, v}` for Adam); empty before the first step. */
+  stateOf(param: Parameter): Record<string, Float64Array>;
+  /** One line, e.g. "adam (learning rate 0.001, β₁ 0.9, β₂ 0.999)". */
+  describe(): string;
+}
+
+/** Throws unless `value` is a positive finite number; `what` names the call, `name` the option. */
+export function checkPositive(what: string, name: string, value: unknown): asserts value is number {
+  if (!(typeof value === "number" && Number.isFinite(value) && value > 0)) {
+    throw new Error(`${what}: ${name} must be a positive finite number, got ${String(value)}`);
+  }
+}
+
+/** Throws unless `value` is a number in [0, 1). */
+export function checkFraction(what: string, name: string, value: unknown): asserts value is number {
+  if (!(typeof value === "number" && value >= 0 && value < 1)) {
+    throw new Error(`${what}: ${name} must be in [0, 1), got ${String(value)}`);
+  }
+}
+
+/**
+ * The bookkeeping every optimizer shares: the learning rate or schedule, the step count, and
+ * per-parameter state arrays ("slots"). Subclasses write only `update`, the rule for one parameter.
+ */
+export abstract class BaseOptimizer implements Optimizer {
+  abstract readonly kind: string;
+  readonly learningRate: LearningRate;
+  stepCount = 0;
+  /** Names of the per-parameter state arrays, e.g. ["velocity"]. */
+  protected abstract readonly slotNames: readonly string[];
+  private state = new WeakMap<Matrix, Float64Array[]>();
+  // The slots for the last params array seen: a training loop passes the same array every step, so
+  // the lookup (and its allocation) happens once.
+  private lastParams?: readonly Parameter[];
+  private lastSlots: Float64Array[][] = [];
+
+  constructor(what: string, learningRate: LearningRate | undefined) {
+    if (typeof learningRate === "function") this.learningRate = learningRate;
+    else {
+      checkPositive(what, "learningRate", learningRate);
+      this.learningRate = learningRate;
+    }
+  }
+
+  learningRateAt(step: number): number {
+    if (typeof this.learningRate === "number") return this.learningRate;
+    const rate = this.learningRate(step);
+    if (!(Number.isFinite(rate) && rate > 0)) {
+      throw new Error(`${this.kind}: the learning-rate schedule returned ${rate} at step ${step}; it must return a positive finite number`);
+    }
+    return rate;
+  }
+
+  step(params: readonly Parameter[]): void {
+    const rate = this.learningRateAt(this.stepCount);
+    const t = ++this.stepCount;
+    const slots = this.slotsFor(params);
+    for (let i = 0; i < params.length; i++) this.update(params[i].value.data, params[i].grad.data, slots[i], rate, t);
+  }
+
+  reset(): void {
+    this.stepCount = 0;
+    this.state = new WeakMap();
+    this.lastParams = undefined;
+    this.lastSlots = [];
+  }
+
+  stateOf(param: Parameter): Record<string, Float64Array> {
+    const slots = this.state.get(param.value);
+    const out: Record<string, Float64Array> = {};
+    if (slots) this.slotNames.forEach((name, i) => (out[name] = slots[i]));
+    return out;
+  }
+
+  describe(): string {
+    const rate = typeof this.learningRate === "number" ? `learning rate ${this.learningRate}` : "scheduled learning rate";
+    const extra = this.describeOptions();
+    return `${this.kind} (${rate}${extra ? ", " + extra : ""})`;
+  }
+
+  protected describeOptions(): string {
+    return "";
+  }
+
+  /**
+   * Updates one parameter in place: `w` its values, `g` its gradient, `s` its slots (zeros at first),
+   * `rate` the learning rate for this step, `t` the 1-based step number.
+   */
+  protected abstract update(w: Float64Array, g: Float64Array, s: Float64Array[], rate: number, t: number): void;
+
+  private slotsFor(params: readonly Parameter[]): Float64Array[][] {
+    if (params === this.lastParams && this.lastSlots.length === params.length) return this.lastSlots;
+    this.lastSlots = params.map((p) => {
+      let slots = this.state.get(p.value);
+      if (!slots) {
+        slots = this.slotNames.map(() => new Float64Array(p.value.data.length));
+        this.state.set(p.value, slots);
+      }
+      return slots;
+    });
+    this.lastParams = params;
+    return this.lastSlots;
+  }
+}
