@@ -1,0 +1,78 @@
+// The book's MNIST subset (10,000 training and 2,000 test digits, class-balanced; see
+// data/mnist/manifest.json and scripts/build-mnist.ts) as engine Datasets.
+import {FileAttachment} from "observablehq:stdlib";
+import {Matrix} from "../engine/matrix.js";
+
+const PIXELS = 784;
+const MAX = {train: 10000, test: 2000};
+const files = {
+  train: FileAttachment("../data/mnist-train.u8.gz"),
+  test: FileAttachment("../data/mnist-test.u8.gz")
+};
+const cache = {};
+
+/** The raw split: n labels, then n × 784 pixels. Decoded once per page. */
+function bytes(split) {
+  return (cache[split] ??= (async () => {
+    const buffer = new Uint8Array(await files[split].arrayBuffer());
+    // A server may already have undone the gzip (Content-Encoding); labels never start with 0x1f 0x8b.
+    if (buffer[0] !== 0x1f || buffer[1] !== 0x8b) return buffer;
+    const stream = new Blob([buffer]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  })());
+}
+
+function check(split, n) {
+  if (!Number.isInteger(n) || n < 0 || n > MAX[split]) {
+    throw new Error(`loadMnist: ${split} must be an integer in [0, ${MAX[split]}], got ${n}`);
+  }
+}
+
+async function dataset(split, n) {
+  const raw = await bytes(split);
+  const total = MAX[split];
+  if (raw.length !== total * (1 + PIXELS)) {
+    throw new Error(`loadMnist: ${split} file has ${raw.length} bytes, expected ${total * (1 + PIXELS)}; rebuild with npx tsx scripts/build-mnist.ts`);
+  }
+  const x = new Matrix(n, PIXELS);
+  const y = new Matrix(n, 1);
+  for (let i = 0; i < n; i++) y.data[i] = raw[i];
+  for (let k = 0, o = total; k < n * PIXELS; k++) x.data[k] = raw[o + k] / 255;
+  return {x, y, classes: 10, name: `mnist-${split}`};
+}
+
+/**
+ * The first `train` training and `test` test digits, x scaled to [0, 1] (n × 784, row-major 28 × 28)
+ * and y the n × 1 labels 0–9. Every run of 10 examples holds each digit once, so any multiple of
+ * 10 is exactly balanced.
+ *
+ * ```js
+ * const {train, test} = await loadMnist({train: 2000, test: 500});
+ * ```
+ */
+export async function loadMnist({train = MAX.train, test = MAX.test} = {}) {
+  check("train", train);
+  check("test", test);
+  const [a, b] = await Promise.all([dataset("train", train), dataset("test", test)]);
+  return {train: a, test: b};
+}
+
+/** Example i of a dataset as a 28 × 28 canvas (ink dark on white), scaled up by `scale`. */
+export function digitCanvas(data, i, {scale = 2} = {}) {
+  if (!Number.isInteger(i) || i < 0 || i >= data.x.rows) {
+    throw new Error(`digitCanvas: i must be an integer in [0, ${data.x.rows - 1}], got ${i}`);
+  }
+  const canvas = document.createElement("canvas");
+  canvas.width = canvas.height = 28;
+  canvas.style.width = canvas.style.height = `${28 * scale}px`;
+  canvas.style.imageRendering = "pixelated";
+  const context = canvas.getContext("2d");
+  const image = context.createImageData(28, 28);
+  const row = data.x.row(i);
+  for (let k = 0; k < PIXELS; k++) {
+    const v = 255 - Math.round(255 * Math.min(1, Math.max(0, row[k])));
+    image.data.set([v, v, v, 255], 4 * k);
+  }
+  context.putImageData(image, 0, 0);
+  return canvas;
+}
