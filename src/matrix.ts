@@ -97,6 +97,12 @@ export function ensure(out: Matrix | undefined, rows: number, cols: number): Mat
 // row-major loops whose innermost index walks memory contiguously, four rows of the output at a
 // time (each loaded row of B is reused four times), and no allocation when `out` is given.
 
+function checkAccumulate(out: Matrix | undefined, rows: number, cols: number, accumulate: boolean, what: string): void {
+  if (accumulate && out && (out.rows !== rows || out.cols !== cols)) {
+    throw new Error(`${what}: cannot accumulate into a ${out.rows}×${out.cols} out, the product is ${rows}×${cols}`);
+  }
+}
+
 function checkOut(out: Matrix | undefined, a: Matrix, b: Matrix, what: string): void {
   if (out && (out === a || out === b || out.data === a.data || out.data === b.data)) {
     throw new Error(`${what}: out must not share memory with an input`);
@@ -104,21 +110,23 @@ function checkOut(out: Matrix | undefined, a: Matrix, b: Matrix, what: string): 
 }
 
 /**
- * A·B, written into `out` when it has the right shape.
+ * A·B, written into `out` when it has the right shape; with `accumulate`, added to what `out` holds
+ * (out += A·B), which is how `backward` adds into a gradient without a temporary.
  *
  * ```ts
  * matmul(Matrix.fromRows([[1, 2]]), Matrix.fromRows([[3], [4]])).get(0, 0); // 11
  * ```
  */
-export function matmul(a: Matrix, b: Matrix, out?: Matrix): Matrix {
+export function matmul(a: Matrix, b: Matrix, out?: Matrix, accumulate = false): Matrix {
   if (a.cols !== b.rows) {
     throw new Error(`matmul: a is ${a.rows}×${a.cols} and b is ${b.rows}×${b.cols}; a.cols must equal b.rows`);
   }
   checkOut(out, a, b, "matmul");
   const n = a.rows, m = a.cols, p = b.cols;
+  checkAccumulate(out, n, p, accumulate, "matmul");
   const C = ensure(out, n, p);
   const A = a.data, B = b.data, O = C.data;
-  O.fill(0);
+  if (!accumulate || C !== out) O.fill(0);
   let i = 0;
   for (; i + 3 < n; i += 4) {
     const r0 = i * m, r1 = r0 + m, r2 = r1 + m, r3 = r2 + m;
@@ -148,16 +156,17 @@ export function matmul(a: Matrix, b: Matrix, out?: Matrix): Matrix {
   return C;
 }
 
-/** Aᵀ·B without forming Aᵀ: the weight gradient xᵀ·dy of a dense layer. */
-export function matmulTransA(a: Matrix, b: Matrix, out?: Matrix): Matrix {
+/** Aᵀ·B without forming Aᵀ: the weight gradient xᵀ·dy of a dense layer. `out` and `accumulate` as in `matmul`. */
+export function matmulTransA(a: Matrix, b: Matrix, out?: Matrix, accumulate = false): Matrix {
   if (a.rows !== b.rows) {
     throw new Error(`matmulTransA: a is ${a.rows}×${a.cols} and b is ${b.rows}×${b.cols}; a.rows must equal b.rows`);
   }
   checkOut(out, a, b, "matmulTransA");
   const n = a.cols, m = a.rows, p = b.cols, ac = a.cols;
+  checkAccumulate(out, n, p, accumulate, "matmulTransA");
   const C = ensure(out, n, p);
   const A = a.data, B = b.data, O = C.data;
-  O.fill(0);
+  if (!accumulate || C !== out) O.fill(0);
   // out[i, :] += A[k, i] · B[k, :], four output rows at a time
   let i = 0;
   for (; i + 3 < n; i += 4) {
@@ -188,15 +197,17 @@ export function matmulTransA(a: Matrix, b: Matrix, out?: Matrix): Matrix {
   return C;
 }
 
-/** A·Bᵀ without forming Bᵀ: the input gradient dy·Wᵀ of a dense layer. */
-export function matmulTransB(a: Matrix, b: Matrix, out?: Matrix): Matrix {
+/** A·Bᵀ without forming Bᵀ: the input gradient dy·Wᵀ of a dense layer. `out` and `accumulate` as in `matmul`. */
+export function matmulTransB(a: Matrix, b: Matrix, out?: Matrix, accumulate = false): Matrix {
   if (a.cols !== b.cols) {
     throw new Error(`matmulTransB: a is ${a.rows}×${a.cols} and b is ${b.rows}×${b.cols}; a.cols must equal b.cols`);
   }
   checkOut(out, a, b, "matmulTransB");
   const n = a.rows, m = a.cols, p = b.rows;
+  checkAccumulate(out, n, p, accumulate, "matmulTransB");
   const C = ensure(out, n, p);
   const A = a.data, B = b.data, O = C.data;
+  const acc = accumulate && C === out;
   // out[i, j] = row i of A · row j of B: both rows are contiguous
   for (let i = 0; i < n; i++) {
     const r = i * m, o = i * p;
@@ -209,14 +220,19 @@ export function matmulTransB(a: Matrix, b: Matrix, out?: Matrix): Matrix {
         s0 += av * B[b0 + k];
         s1 += av * B[b1 + k];
       }
-      O[o + j] = s0;
-      O[o + j + 1] = s1;
+      if (acc) {
+        O[o + j] += s0;
+        O[o + j + 1] += s1;
+      } else {
+        O[o + j] = s0;
+        O[o + j + 1] = s1;
+      }
     }
     for (; j < p; j++) {
       const b0 = j * m;
       let s = 0;
       for (let k = 0; k < m; k++) s += A[r + k] * B[b0 + k];
-      O[o + j] = s;
+      O[o + j] = acc ? O[o + j] + s : s;
     }
   }
   return C;

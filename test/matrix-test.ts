@@ -139,3 +139,23 @@ describe("element-wise helpers", () => {
     expect(ensure(m, 3, 2)).not.toBe(m);
   });
 });
+
+describe("accumulating products", () => {
+  it("accumulate adds the product to out (out += A·B) for all three products", () => {
+    const a = testMatrix(5, 3, 1), b = testMatrix(3, 4, 2), base = testMatrix(5, 4, 3);
+    const out = base.clone();
+    matmul(a, b, out, true);
+    expectClose(out, add(base, naive(a, b)));
+    const outA = testMatrix(3, 4, 4), baseA = outA.clone(), c = testMatrix(5, 4, 5);
+    matmulTransA(a, c, outA, true);
+    expectClose(outA, add(baseA, naive(transpose(a), c)));
+    const outB = testMatrix(5, 7, 6), baseB = outB.clone(), d = testMatrix(7, 3, 7);
+    matmulTransB(a, d, outB, true);
+    expectClose(outB, add(baseB, naive(a, transpose(d))));
+  });
+  it("accumulate without out starts from zero; into a wrong-shaped out it throws", () => {
+    const a = testMatrix(2, 3), b = testMatrix(3, 2, 2);
+    expectClose(matmul(a, b, undefined, true), naive(a, b));
+    expect(() => matmul(a, b, new Matrix(9, 9), true)).toThrow("matmul: cannot accumulate into a 9×9 out, the product is 2×2");
+  });
+});
