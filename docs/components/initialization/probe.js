@@ -1,0 +1,128 @@
+// Per-layer statistics of a deep network at initialization, forward and backward, for the
+// chapter "Weight initialization". One forward pass records each hidden layer's activations;
+// one backward pass records the gradient of the loss with respect to each hidden layer's
+// pre-activation z (Glorot & Bengio's "back-propagated gradient" ∂Cost/∂s).
+import {Matrix, dense, sequential, tanh, relu, sigmoid, identity, loss, random, std} from "../../engine/index.js";
+
+/**
+ * The weight initializations the chapter compares, each as `dense` options. `sigma` is the
+ * standard deviation of one weight, as a function of fan-in and fan-out (for the prose and tables).
+ */
+export const schemes = [
+  {name: "0.01·N(0,1)", options: {init: "normal", std: 0.01}, sigma: () => 0.01},
+  {name: "N(0,1)", options: {init: "normal", std: 1}, sigma: () => 1},
+  {name: "LeCun", options: {init: "lecun"}, sigma: (i) => Math.sqrt(1 / i)},
+  {name: "Xavier", options: {init: "xavier"}, sigma: (i, o) => Math.sqrt(2 / (i + o))},
+  {name: "He", options: {init: "he"}, sigma: (i) => Math.sqrt(2 / i)}
+];
+
+export const schemeNames = schemes.map((s) => s.name);
+
+const activations = {tanh, relu, sigmoid, linear: identity};
+export const activationNames = Object.keys(activations);
+
+export function scheme(name) {
+  const found = schemes.find((s) => s.name === name);
+  if (!found) throw new Error(`scheme: name must be one of ${schemeNames.map((n) => JSON.stringify(n)).join(", ")}, got ${JSON.stringify(name)}`);
+  return found;
+}
+
+/**
+ * depth hidden layers of `width` units, each dense → activation, then a dense output layer.
+ * Every dense layer gets its own seed so that layers are independent draws.
+ */
+export function deepNetwork({depth, width, inputs = width, outputs = 10, activation = "tanh", init, seed = 0}) {
+  if (!Number.isInteger(depth) || depth < 1) throw new Error(`deepNetwork: depth must be a positive integer, got ${depth}`);
+  if (!Number.isInteger(width) || width < 1) throw new Error(`deepNetwork: width must be a positive integer, got ${width}`);
+  const makeActivation = activations[activation];
+  if (!makeActivation) throw new Error(`deepNetwork: activation must be one of ${activationNames.join(", ")}, got ${JSON.stringify(activation)}`);
+  // init: a scheme name, dense options, or (nIn, nOut) => dense options (for fan-dependent ranges)
+  const optionsFor = typeof init === "function" ? init : () => (typeof init === "string" ? scheme(init).options : init);
+  if (typeof init !== "function" && (!init || typeof optionsFor() !== "object")) {
+    throw new Error(`deepNetwork: init must be a scheme name, dense options or a function, got ${JSON.stringify(init)}`);
+  }
+  const layers = [];
+  for (let l = 0; l < depth; l++) {
+    const nIn = l === 0 ? inputs : width;
+    layers.push(dense(nIn, width, {...optionsFor(nIn, width), seed: seed * 1000 + l}));
+    layers.push(makeActivation());
+  }
+  layers.push(dense(width, outputs, {...optionsFor(width, outputs), seed: seed * 1000 + depth}));
+  return sequential(...layers);
+}
+
+/** n × d standard-normal inputs and n random labels in 0..classes-1: the probe's batch. */
+export function probeBatch({n, d, classes = 10, seed = 0}) {
+  const rng = random(seed + 7919);
+  const x = new Matrix(n, d);
+  for (let i = 0; i < x.data.length; i++) x.data[i] = rng.normal();
+  const y = new Matrix(n, 1);
+  for (let i = 0; i < n; i++) y.data[i] = rng.int(classes);
+  return {x, y};
+}
+
+/**
+ * Runs x through the model and the loss gradient back again. Returns, for each hidden layer
+ * l = 1..depth, `activation` (its output a_l) and `gradient` (∂L/∂z_l, the gradient at its
+ * dense layer's output), as Matrices. Parameter gradients are left accumulated: throwaway models only.
+ */
+export function propagate(model, x, y, {lossName = "softmaxCrossEntropy"} = {}) {
+  const layers = model.layers;
+  const outputs = [];
+  let h = x;
+  for (const layer of layers) {
+    h = layer.forward(h, {training: false});
+    outputs.push(h);
+  }
+  const {grad} = loss(lossName).compute(h, y);
+  const grads = new Array(layers.length);
+  let dy = grad;
+  for (let i = layers.length - 1; i >= 0; i--) {
+    grads[i] = dy; // ∂L/∂(output of layer i)
+    dy = layers[i].backward(dy);
+  }
+  const hidden = [];
+  for (let i = 0; i + 1 < layers.length; i += 2) {
+    hidden.push({layer: hidden.length + 1, activation: outputs[i + 1], preactivation: outputs[i], gradient: grads[i]});
+  }
+  return hidden;
+}
+
+/** Standard deviation per hidden layer, forward (activations) and backward (∂L/∂z). */
+export function layerStds(model, x, y) {
+  return propagate(model, x, y).map(({layer, activation, gradient}) => ({
+    layer,
+    activationStd: std(activation),
+    gradientStd: std(gradient)
+  }));
+}
+
+/**
+ * Histogram rows {layer, x, fraction} of the values of each matrix over a fixed domain, so that
+ * layers share one x axis. Values outside the domain land in the end bins.
+ */
+export function histogramRows(matrices, {domain, bins = 40, label = (i) => i + 1}) {
+  const [lo, hi] = domain;
+  if (!(hi > lo)) throw new Error(`histogramRows: domain must be [lo, hi] with hi > lo, got [${lo}, ${hi}]`);
+  const width = (hi - lo) / bins;
+  const rows = [];
+  matrices.forEach((m, i) => {
+    const counts = new Float64Array(bins);
+    const data = m.data;
+    for (let k = 0; k < data.length; k++) {
+      let b = Math.floor((data[k] - lo) / width);
+      if (b < 0) b = 0;
+      else if (b >= bins) b = bins - 1;
+      if (Number.isFinite(data[k])) counts[b]++;
+    }
+    for (let b = 0; b < bins; b++) rows.push({layer: label(i), x: lo + (b + 0.5) * width, fraction: counts[b] / data.length});
+  });
+  return rows;
+}
+
+/** Largest |value| over several matrices: a shared symmetric domain for gradient histograms. */
+export function maxAbs(matrices) {
+  let m = 0;
+  for (const a of matrices) for (let k = 0; k < a.data.length; k++) m = Math.max(m, Math.abs(a.data[k]));
+  return m;
+}
