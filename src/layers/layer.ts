@@ -29,4 +29,10 @@ export interface Layer {
   clone(): Layer;
   /** One line for model summaries, e.g. "dense 2 → 16 (he)". */
   describe(): string;
+  /**
+   * Optional. When false, `backward` may skip computing dL/dx (it still accumulates parameter
+   * gradients) and returns an n×0 matrix. `sequential` sets it on its first trainable layer, whose
+   * dx nobody reads: for a 784-input network that saves about a third of the backward pass.
+   */
+  needsInputGradient?: boolean;
 }
