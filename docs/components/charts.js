@@ -47,7 +47,7 @@ export function lossCurve(history, {width = 640, height = 240, y = "loss", x = "
     title,
     caption: [caption, ...notes].filter(Boolean).join(" · ") || undefined,
     x: {label: `${x} →`, grid: true, ...(rows.length ? {} : {domain: [0, 1]})},
-    y: {label: `${lower ? "↓ " : "↑ "}${y}`, type: log ? "log" : "linear", grid: true, nice: true, domain: yDomain ?? (rows.length ? undefined : log ? [0.01, 1] : [0, 1])},
+    y: {label: `${lower ? "↓ " : "↑ "}${y}`, type: log ? "log" : "linear", tickFormat: log ? "~g" : undefined, grid: true, nice: true, domain: yDomain ?? (rows.length ? undefined : log ? [0.01, 1] : [0, 1])},
     color: many ? {legend: true, label: "run"} : {legend: rows.some((d) => d.split === "validation"), domain: splits, range: ["var(--theme-foreground-focus, #3b5fc0)", "#e7623a"]},
     marks: [
       ...splits.map((split) =>
@@ -243,7 +243,10 @@ function historyOf(name, value) {
 function describe(value) {
   if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (typeof value === "object") return value.constructor?.name ? `a ${value.constructor.name}` : "an object";
+  if (typeof value === "object") {
+    const name = value.constructor?.name;
+    return name && name !== "Object" ? `a ${name}` : `an object with keys {${Object.keys(value).slice(0, 5).join(", ")}}`;
+  }
   return JSON.stringify(value) ?? String(value);
 }
 
