@@ -39,13 +39,19 @@ describe("transformCell: declarations and references", () => {
     expect(out.f()).toBe(42);
   });
 
-  it("treats a lone expression as something to display", async () => {
+  it("treats a lone expression in a js cell as something to display, as Framework does", async () => {
     const shown: unknown[] = [];
-    const {cell, body} = compile("k * slope", {}, {display: () => (v: unknown) => shown.push(v)});
+    const {cell, body} = compile("k * slope", {lang: "js"}, {display: () => (v: unknown) => shown.push(v)});
     expect(cell.expression).toBe(true);
     expect(cell.inputs).toEqual(["k", "slope", "display"]);
     await body(3, 2, null);
     expect(shown).toEqual([6]);
+  });
+
+  it("does not display a lone expression in a ts cell (Framework's ts cells have no implicit display)", () => {
+    const {cell} = compile("k * slope");
+    expect(cell.expression).toBe(false);
+    expect(cell.inputs).toEqual(["k", "slope"]);
   });
 
   it("refuses to redefine a page built-in or a global", () => {

@@ -7,7 +7,7 @@
 // The reader's line N stays line N of the generated code (the prologue shares line 1), so error
 // stacks point at the reader's own lines.
 
-import {transform as sucrase} from "sucrase";
+import {transform as sucrase} from "./vendor/sucrase.js"; // see vendor/sucrase.js for why it is vendored
 import {Parser} from "acorn";
 import {ancestor, simple} from "acorn-walk";
 
@@ -71,7 +71,8 @@ export function transformCell(source, {lang = "ts", id = "cell", taken = new Set
   const fn = program.body[0].expression;
   const block = fn.body;
   const offset = PREFIX.length;
-  const expression = maybeExpression(code);
+  // As in Framework, only JavaScript cells display a lone expression; TypeScript cells call display().
+  const expression = lang === "js" && maybeExpression(code);
 
   const outputs = expression ? [] : findDeclarations(block, taken);
   const inputs = findReferences(program, fn).filter((name) => !outputs.includes(name));

@@ -1,0 +1,35 @@
+// style: the live-cell chrome, injected by boot() so pages need no extra stylesheet.
+export const css = `
+.live-cell { position: relative; }
+.live-bar { display: flex; justify-content: flex-end; align-items: center; gap: 0.5rem; min-height: 1.6rem; margin: 0.25rem 0 -0.25rem; font: 12px var(--sans-serif); color: var(--theme-foreground-muted); }
+.live-status { margin-right: auto; font-variant-numeric: tabular-nums; }
+.live-button { font: 12px var(--sans-serif); padding: 0.15rem 0.6rem; border: 1px solid var(--theme-foreground-faint); border-radius: 4px; background: var(--theme-background); color: var(--theme-foreground); cursor: pointer; }
+.live-button:hover:not(:disabled) { border-color: var(--theme-foreground-focus); color: var(--theme-foreground-focus); }
+.live-button:focus-visible { outline: 2px solid var(--theme-foreground-focus); outline-offset: 1px; }
+.live-button:disabled { opacity: 0.5; cursor: default; }
+.live-edit { opacity: 0.75; }
+.live-cell:hover .live-edit, .live-edit:focus-visible, .live-edited .live-edit { opacity: 1; }
+.live-edited > .live-bar .live-edit { border-color: var(--theme-foreground-focus); }
+.live-stop { border-color: #d62728; color: #d62728; }
+.live-run { background: var(--theme-foreground-focus); color: var(--theme-background); border-color: var(--theme-foreground-focus); }
+.live-run:hover:not(:disabled) { color: var(--theme-background); filter: brightness(1.1); }
+.live-panel { margin: 0.5rem 0; border: 1px solid var(--theme-foreground-faint); border-radius: 6px; overflow: hidden; background: var(--theme-background-alt); }
+.live-editor .cm-editor { max-height: 28rem; font-size: 13px; background: var(--theme-background-alt); }
+.live-editor .cm-scroller { font-family: var(--monospace); }
+.live-editor .cm-editor.cm-focused { outline: none; }
+.live-error-line { background: color-mix(in srgb, #d62728 18%, transparent); }
+.live-actions { display: flex; gap: 0.5rem; align-items: center; padding: 0.4rem 0.5rem; border-top: 1px solid var(--theme-foreground-faintest); }
+.live-hint { font: 11px var(--sans-serif); color: var(--theme-foreground-muted); }
+.live-message { font: 13px var(--sans-serif); padding: 0.4rem 0.6rem; white-space: pre-wrap; }
+.live-message.live-error { color: #b3261e; background: color-mix(in srgb, #d62728 8%, var(--theme-background)); border-top: 1px solid color-mix(in srgb, #d62728 30%, transparent); }
+.live-message.live-note { color: var(--theme-foreground-muted); }
+.live-message.live-shared { color: var(--theme-foreground); background: color-mix(in srgb, #f2c12e 18%, var(--theme-background)); }
+.live-message .live-button { margin-left: 0.25rem; }
+.live-pagebar { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; justify-content: space-between; margin: 0.5rem 0 1.5rem; padding: 0.5rem 0.75rem; font: 13px var(--sans-serif); border: 1px solid var(--theme-foreground-faintest); border-radius: 6px; color: var(--theme-foreground-muted); max-width: 640px; }
+.live-pagebar-actions { display: flex; gap: 0.4rem; }
+.live-pagebar-notice { flex-basis: 100%; padding: 0.4rem 0; }
+.live-pagebar-notice.live-shared { color: var(--theme-foreground); background: color-mix(in srgb, #f2c12e 18%, var(--theme-background)); padding: 0.4rem; border-radius: 4px; }
+.live-pagebar-notice.live-error { color: #b3261e; }
+.live-share-url { width: 100%; margin-top: 0.3rem; font: 12px var(--monospace); }
+@media print { .live-bar, .live-panel, .live-pagebar { display: none !important; } }
+`;
