@@ -98,6 +98,8 @@ interface StepCache {
 }
 
 const caches = new WeakMap<Layer, StepCache>();
+const TRAINING = {training: true} as const;
+const INFERENCE = {training: false} as const;
 
 function cacheFor(model: Layer): StepCache {
   let cache = caches.get(model);
@@ -122,7 +124,7 @@ export function zeroGrad(model: Layer): void {
 function step(model: Layer, x: Matrix, y: Matrix, loss: Loss, options: StepOptions): number {
   const cache = cacheFor(model);
   const params = cache.params;
-  const out = (cache.output = model.forward(x, {training: true}));
+  const out = (cache.output = model.forward(x, TRAINING));
   let grad = cache.grads.get(out.rows);
   if (!grad || grad.cols !== out.cols) cache.grads.set(out.rows, (grad = new Matrix(out.rows, out.cols)));
   const value = loss.computeInto(out, y, grad);
@@ -175,7 +177,7 @@ export function trainStep(model: Layer, x: Matrix, y: Matrix, options: StepOptio
 export function evaluate(model: Layer, data: Dataset, {loss}: {loss: LossName | Loss}): {loss: number; accuracy?: number} {
   checkDataset("evaluate", "data", data);
   const l = lossNamed(loss);
-  const out = model.forward(data.x, {training: false});
+  const out = model.forward(data.x, INFERENCE);
   const value = l.value(out, data.y);
   return l.classification ? {loss: value, accuracy: accuracy(out, data.y)} : {loss: value};
 }

@@ -7,7 +7,7 @@ import {dropout} from "../src/layers/dropout.js";
 import {batchNorm} from "../src/layers/batchNorm.js";
 import {sequential} from "../src/layers/sequential.js";
 import {l2} from "../src/regularizers.js";
-import {adam, momentum, sgd} from "../src/optimizers/index.js";
+import {adam, momentum, sgd, stepDecay} from "../src/optimizers/index.js";
 import {evaluate, fit, train, trainStep, zeroGrad, type TrainOptions} from "../src/train.js";
 import type {Dataset} from "../src/datasets/dataset.js";
 import {testMatrix} from "./helpers.js";
@@ -167,6 +167,23 @@ describe("train", () => {
     const plain = fit(smallModel(), data, options);
     const decayed = fit(smallModel(), data, {...options, regularizer: l2(0.5)});
     expect(norm(decayed.model)).toBeLessThan(0.7 * norm(plain.model));
+  });
+
+  it("a learning-rate schedule advances once per step and is recorded per epoch", () => {
+    // 64 rows in batches of 16: 4 steps per epoch, so stepDecay every 4 steps halves the rate each epoch
+    const run = fit(smallModel(), quadrants(), {loss: "bce", optimizer: sgd({learningRate: stepDecay({initial: 0.4, every: 4})}), epochs: 3, batchSize: 16});
+    expect(run.history.map((h) => h.learningRate)).toEqual([0.4, 0.2, 0.1]);
+  });
+
+  it("one optimizer keeps separate state for separate models", () => {
+    const data = quadrants();
+    const optimizer = momentum({learningRate: 0.1});
+    const a = smallModel();
+    const b = smallModel();
+    trainStep(a, data.x, data.y, {loss: "bce", optimizer});
+    const [W] = b.parameters();
+    expect(optimizer.stateOf(W)).toEqual({});
+    expect(optimizer.stateOf(a.parameters()[0]).velocity.length).toBe(W.value.data.length);
   });
 
   it("zeroGrad clears the gradients", () => {

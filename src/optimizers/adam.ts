@@ -48,12 +48,13 @@ export class Adam extends BaseOptimizer {
     const b1 = this.beta1;
     const b2 = this.beta2;
     const eps = this.epsilon;
-    const c1 = 1 - b1 ** t;
-    const c2 = 1 - b2 ** t;
+    const step = rate / (1 - b1 ** t); // η / (1 − β₁ᵗ), so m̂ never needs its own array
+    const inverseC2 = 1 / (1 - b2 ** t);
     for (let i = 0; i < w.length; i++) {
-      m[i] = b1 * m[i] + (1 - b1) * g[i];
-      v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
-      w[i] -= (rate * (m[i] / c1)) / (Math.sqrt(v[i] / c2) + eps);
+      const gi = g[i];
+      const mi = (m[i] = b1 * m[i] + (1 - b1) * gi);
+      const vi = (v[i] = b2 * v[i] + (1 - b2) * gi * gi);
+      w[i] -= (step * mi) / (Math.sqrt(vi * inverseC2) + eps);
     }
   }
 }
