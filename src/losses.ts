@@ -108,7 +108,12 @@ function checkRows(what: string, output: Matrix, target: Matrix): void {
 
 function checkSameShape(what: string, output: Matrix, target: Matrix): void {
   if (output.rows !== target.rows || output.cols !== target.cols) {
-    throw new Error(`${what}: output is ${output.rows}×${output.cols} but target is ${target.rows}×${target.cols}; they must have the same shape`);
+    // the usual slip: k logits against n×1 class labels
+    const hint =
+      output.rows === target.rows && output.cols > 1 && target.cols === 1
+        ? `; for ${output.cols} classes with n×1 labels use "softmaxCrossEntropy"${what === "mse" ? `, or one-hot the labels with oneHot(y, ${output.cols})` : ""}`
+        : "";
+    throw new Error(`${what}: output is ${output.rows}×${output.cols} but target is ${target.rows}×${target.cols}; they must have the same shape${hint}`);
   }
   if (output.rows === 0) throw new Error(`${what}: the batch is empty`);
 }

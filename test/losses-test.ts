@@ -131,6 +131,10 @@ describe("losses", () => {
     expect(() => loss("hinge").value(logits, new Matrix(5, 2))).toThrow("hinge: target must be n×1 class indices or n×3 one-hot rows, got 5×2");
     expect(() => loss("crossEntropy").value(logits, new Matrix(4, 1))).toThrow("softmaxCrossEntropy: output has 5 rows but target has 4");
     expect(() => loss("mse").value(new Matrix(0, 1), new Matrix(0, 1))).toThrow("mse: the batch is empty");
+    expect(() => loss("bce").value(logits, labels)).toThrow(
+      'binaryCrossEntropy: output is 5×3 but target is 5×1; they must have the same shape; for 3 classes with n×1 labels use "softmaxCrossEntropy"'
+    );
+    expect(() => loss("mse").value(logits, labels)).toThrow("or one-hot the labels with oneHot(y, 3)");
   });
 
   it("a NaN output gives a NaN loss (which train reports as divergence)", () => {
