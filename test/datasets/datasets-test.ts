@@ -48,6 +48,13 @@ describe("classification datasets", () => {
     expect(() => spirals({classes: 1})).toThrow("spirals: classes must be an integer ≥ 2, got 1");
   });
 
+  it("spiral noise moves points along their circle: the radius stays t even with noise", () => {
+    const noisy = spirals({n: 90, classes: 3, noise: 0.3, seed: 2});
+    const clean = spirals({n: 90, classes: 3, noise: 0, seed: 2});
+    for (let i = 0; i < 90; i++) expect(Math.hypot(...noisy.x.row(i))).toBeCloseTo(Math.hypot(...clean.x.row(i)), 12);
+    expect(Array.from(noisy.x.data)).not.toEqual(Array.from(clean.x.data));
+  });
+
   it("noise-free spirals lie on r = (θ − 4c)/4 within the unit disc", () => {
     const data = spirals({n: 90, classes: 3, noise: 0});
     for (let i = 0; i < data.x.rows; i++) {
