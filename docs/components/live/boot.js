@@ -296,6 +296,7 @@ class LiveCell {
       }
     }
     const name = error?.name ?? "Error";
+    if (name === "LoopError" && this.edited) saveEdit(page.path, this.index, {hash: this.hash, code: this.code, looped: true});
     this.showMessage(`${name}: ${error?.message ?? String(error)}`, "error", line);
     return error;
   }
@@ -540,7 +541,12 @@ async function restore() {
     if (!cell.data.editable) continue;
     const stored = loadEdit(page.path, cell.index);
     if (!stored) continue;
-    if (stored.hash === cell.hash) {
+    if (stored.hash === cell.hash && stored.looped) {
+      cell.setCode(stored.code);
+      cell.runtimeDiffers = false;
+      await cell.open({focus: false});
+      cell.showMessage("Your edit from an earlier visit was stopped as an endless loop, so it has not run this time. Fix it and press Run, or press Reset.", "note");
+    } else if (stored.hash === cell.hash) {
       cell.setCode(stored.code);
       cell.edited = true;
       await cell.open({focus: false});

@@ -29,9 +29,10 @@ export function loadEdit(page, index, storage = globalThis.localStorage) {
   }
 }
 
-export function saveEdit(page, index, {hash, code}, storage = globalThis.localStorage) {
+/** looped: the edit was stopped as an endless loop, so a reload shows it without running it */
+export function saveEdit(page, index, {hash, code, looped = false}, storage = globalThis.localStorage) {
   try {
-    storage.setItem(storageKey(page, index), JSON.stringify({hash, code, time: Date.now()}));
+    storage.setItem(storageKey(page, index), JSON.stringify({hash, code, looped, time: Date.now()}));
     return true;
   } catch {
     return false; // storage full or disabled: the edit still runs, it just won't survive a reload

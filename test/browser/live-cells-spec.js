@@ -1,0 +1,174 @@
+// Live cells in the built site: edit, run, errors, reload, reset, endless loops, Stop, share,
+// download, and no editor code before the first Edit. Target: /notebook (docs/notebook.md).
+
+const EDITOR_CODE = /\/_import\/components\/live\/(editor|transform|guard|vendor\/)|\/_node\/(@codemirror|@lezer|acorn|sucrase|crelt|style-mod|w3c-keyname)/;
+
+export default async function ({browser, baseUrl, check, log}) {
+  const context = await browser.newContext({viewport: {width: 1200, height: 1000}});
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("pageerror", (e) => errors.push(e.message));
+  const url = `${baseUrl}/notebook`;
+
+  const cell = (text) => page.locator(`.live-cell[data-live*=${JSON.stringify(text)}]`).first();
+  const output = (text) => cell(text).locator(":scope > .observablehq");
+  const text = async (locator) => ((await locator.textContent({timeout: 5000}).catch(() => null)) ?? "").trim();
+  const waitFor = async (fn, arg, timeout = 8000) => page.waitForFunction(fn, arg, {timeout}).then(() => true, () => false);
+  const outputMatches = (source, pattern) =>
+    waitFor(
+      ([source, pattern]) => {
+        const el = [...document.querySelectorAll(".live-cell")].find((c) => c.dataset.live.includes(source));
+        return el && new RegExp(pattern).test(el.querySelector(":scope > .observablehq").textContent);
+      },
+      [source, pattern.source]
+    );
+
+  async function edit(source, code, {run = true} = {}) {
+    const c = cell(source);
+    const editor = c.locator(".cm-content");
+    if (!(await c.locator(".live-panel").isVisible())) await c.locator(":scope > .live-bar").getByRole("button", {name: "Edit"}).click();
+    await editor.waitFor({timeout: 10000});
+    await editor.click();
+    await page.keyboard.press("ControlOrMeta+A");
+    if (code) await page.keyboard.insertText(code);
+    else await page.keyboard.press("Delete");
+    if (run) await c.getByRole("button", {name: "Run"}).click();
+  }
+  const message = (source) => text(cell(source).locator(".live-message"));
+
+  // --- a page that is only read loads no editor code ---
+  await page.goto(url, {waitUntil: "load"});
+  const ready = await waitFor(() => document.querySelectorAll(".live-bar").length > 0 && document.querySelector(".live-cell svg"), null, 15000);
+  check(ready, "live-cells: /notebook shows Edit bars and its first chart");
+  await page.waitForTimeout(500);
+  check(!requests.some((u) => EDITOR_CODE.test(u)), `live-cells: no editor, transform or parser code is fetched before Edit (${requests.filter((u) => EDITOR_CODE.test(u)).length} requests)`);
+  const foreign = requests.filter((u) => !u.startsWith(baseUrl) && !u.startsWith("data:") && !u.startsWith("blob:"));
+  check(foreign.length === 0, `live-cells: no request leaves the origin (${foreign.slice(0, 3).join(", ")})`);
+  const editButtons = await page.getByRole("button", {name: "Edit", exact: true}).count();
+  check(editButtons >= 8, `live-cells: code cells have an Edit button (found ${editButtons})`);
+  check((await cell("Inputs.range").getByRole("button", {name: "Edit"}).count()) === 0, "live-cells: a ```ts fixed cell has no Edit button");
+  check((await cell("import * as Plot").getByRole("button", {name: "Edit"}).count()) === 0, "live-cells: an import-only cell has no Edit button");
+
+  // --- edit a number; the downstream chart and value change ---
+  const chartBefore = await output("Math.sin(frequency * x)").locator("svg").first().innerHTML().catch(() => "");
+  check(/6\.28/.test(await text(output("frequency * 2 * Math.PI"))), "live-cells: the expression cell shows 2π before editing");
+  await edit("const frequency", "const frequency: number = 3;");
+  check(await outputMatches("frequency * 2 * Math.PI", /18\.8/), "live-cells: after Run, the cell that reads frequency shows 6π");
+  const chartAfter = await output("Math.sin(frequency * x)").locator("svg").first().innerHTML().catch(() => "");
+  check(chartBefore && chartAfter && chartBefore !== chartAfter, "live-cells: the chart that depends on the edited number redrew");
+  check(requests.some((u) => EDITOR_CODE.test(u)), "live-cells: the editor is fetched once Edit is pressed");
+  check(await cell("const frequency").evaluate((el) => el.classList.contains("live-edited")), "live-cells: the edited cell is marked as edited");
+
+  // --- a syntax error shows its message and line; other cells keep working ---
+  await edit("const words", 'const words = ["a"];\ndisplay(words.map((w) => w.toUpperCase()).join(" ");');
+  await page.waitForTimeout(300);
+  const syntax = await message("const words");
+  check(/SyntaxError/.test(syntax) && /line 2/.test(syntax), `live-cells: a syntax error names its line (${syntax})`);
+  check((await cell("const words").locator(".live-error-line").count()) === 1, "live-cells: the error line is marked in the editor");
+  await edit("const frequency", "const frequency: number = 2;");
+  check(await outputMatches("frequency * 2 * Math.PI", /12\.5/), "live-cells: other cells still run after a syntax error elsewhere");
+
+  // --- runtime errors carry the reader's line ---
+  await edit("const words", "const q = 1;\n\nconst r = (null as any).x;");
+  await waitFor(() => /TypeError/.test(document.querySelector('.live-cell[data-live*="const words"] .live-message')?.textContent ?? ""));
+  const runtime = await message("const words");
+  check(/TypeError/.test(runtime) && /line 3/.test(runtime), `live-cells: a runtime error names its line (${runtime})`);
+
+  // --- misuse: built-ins, huge output, unknown import, empty cell ---
+  await edit("let count = 0", "const width = 3;");
+  check(/built into the page/.test(await message("let count = 0")), "live-cells: redefining a built-in name is refused with a message");
+  await edit("let count = 0", 'display("x".repeat(100000));');
+  check(await outputMatches("let count = 0", /more characters not shown/), "live-cells: a huge string output is capped");
+  const shownLength = (await text(output("let count = 0"))).length;
+  check(shownLength < 30000, `live-cells: the capped output is short (${shownLength} characters)`);
+  await edit("let count = 0", 'import {foo} from "./nowhere.js";\ndisplay(foo);');
+  await waitFor(() => /Cannot import/.test(document.querySelector('.live-cell[data-live*="let count = 0"]')?.textContent ?? ""));
+  check(/Cannot import "\.\/nowhere\.js"/.test(await text(cell("let count = 0"))), "live-cells: an import the page cannot resolve says so");
+  await edit("const amplitude", "");
+  check(/empty/.test(await message("const amplitude")), "live-cells: emptying a cell gives a message");
+  check(await outputMatches("amplitude * 2", /amplitude is not defined/), "live-cells: a cell using the emptied cell's name reports it as not defined");
+
+  // --- an endless loop is stopped and the page still responds ---
+  const t0 = Date.now();
+  await edit("let count = 0", "let count = 0;\nfor (let i = 0; i >= 0; i++) count += i;\ndisplay(count);");
+  const stopped = await waitFor(() => /Stopped/.test(document.querySelector('.live-cell[data-live*="let count = 0"] .live-message')?.textContent ?? ""), null, 10000);
+  log(`endless loop stopped after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  check(stopped, "live-cells: an endless loop is stopped with a message within a few seconds");
+  check(/line 2/.test(await message("let count = 0")), "live-cells: the stopped loop's line is named");
+  const t1 = Date.now();
+  await page.evaluate(() => 1 + 1);
+  check(Date.now() - t1 < 1000, "live-cells: the page responds after the loop is stopped");
+  await edit("const frequency", "const frequency: number = 5;");
+  check(await outputMatches("frequency * 2 * Math.PI", /31\.4/), "live-cells: cells still run after an endless loop was stopped");
+
+  // --- a yielding cell becomes a generator ---
+  await edit("descent.step", "for (let i = 0; i <= 4; i++) yield i * i;");
+  check(await outputMatches("descent.step", /^16$/), "live-cells: a cell that yields shows each value in turn, ending at the last");
+
+  // --- Stop halts a training run ---
+  await edit("const run = train", "const data = moons({n: 300, noise: 0.15, seed: 1});\nconst model = sequential(dense(2, 16, {init: \"he\", seed: 1}), relu(), dense(16, 1, {seed: 3}));\nconst run = train(model, data, {loss: \"bce\", optimizer: adam({learningRate: 0.01}), epochs: 2000, batchSize: 32, seed: 1});");
+  const running = await waitFor(() => /running/.test(document.querySelector('.live-cell[data-live*="const run = train"] .live-status')?.textContent ?? ""), null, 10000);
+  check(running, "live-cells: a training run shows progress");
+  await page.waitForTimeout(800);
+  const stopButton = cell("const run = train").getByRole("button", {name: "Stop"});
+  check(await stopButton.isVisible(), "live-cells: a running training cell has a Stop button");
+  await stopButton.click();
+  await page.waitForTimeout(300);
+  const epochAtStop = await text(output("run.history"));
+  await page.waitForTimeout(1500);
+  const epochLater = await text(output("run.history"));
+  const status = await text(cell("const run = train").locator(".live-status"));
+  log(`after Stop: "${epochLater.slice(-60)}", status "${status}"`);
+  check(epochAtStop === epochLater && /epoch \d+/.test(epochLater) && !/epoch 2000/.test(epochLater), "live-cells: Stop halts the run and the charts keep the last epoch");
+  check(/stopped/.test(status) && !(await stopButton.isVisible()), "live-cells: after Stop the cell says it stopped and hides Stop");
+
+  // --- reload keeps edits; Reset restores the book's version ---
+  await page.reload({waitUntil: "load"});
+  check(await outputMatches("frequency * 2 * Math.PI", /31\.4/), "live-cells: after reload the edit is back and runs");
+  check((await text(cell("const frequency").locator(".cm-content"))).includes("frequency: number = 5"), "live-cells: after reload the editor shows the reader's code");
+  check(await cell("const frequency").evaluate((el) => el.classList.contains("live-edited")), "live-cells: after reload the cell is marked as edited");
+  await cell("const frequency").getByRole("button", {name: "Reset"}).click();
+  check(await outputMatches("frequency * 2 * Math.PI", /6\.28/), "live-cells: Reset restores the original output downstream");
+  check(!(await cell("const frequency").evaluate((el) => el.classList.contains("live-edited"))), "live-cells: after Reset the cell is no longer marked as edited");
+  check((await page.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith(":/notebook:1")).length)) === 0, "live-cells: Reset forgets the stored edit");
+
+  // --- download carries the edits ---
+  await edit("const frequency", "const frequency: number = 7;");
+  await outputMatches("frequency * 2 * Math.PI", /43\.9/);
+  const [download] = await Promise.all([page.waitForEvent("download", {timeout: 5000}).catch(() => null), page.getByRole("button", {name: "Download .md"}).click()]);
+  const markdown = download ? await streamText(await download.createReadStream()) : "";
+  check(/```ts\nconst frequency: number = 7;\n```/.test(markdown) && /# How to use this notebook/.test(markdown) && /^---\ntitle:/.test(markdown), "live-cells: Download gives the page's Markdown (front matter included) with the edit in its fence");
+
+  // --- share: the link shows the edit and runs nothing until Run ---
+  await page.getByRole("button", {name: "Share"}).click();
+  const shareUrl = await page.locator(".live-share-url").inputValue({timeout: 5000}).catch(() => "");
+  check(shareUrl.startsWith(`${url}#live=`), "live-cells: Share gives a link carrying the edits in its hash");
+  const other = await browser.newContext({viewport: {width: 1200, height: 1000}});
+  const reader = await other.newPage();
+  await reader.goto(shareUrl, {waitUntil: "load"});
+  const sharedShown = await reader.waitForFunction(() => document.querySelector('.live-cell[data-live*="const frequency"] .cm-content')?.textContent.includes("= 7"), null, {timeout: 15000}).then(() => true, () => false);
+  check(sharedShown, "live-cells: a shared link opens with the edited code in the editor");
+  await reader.waitForTimeout(1000);
+  const sharedValue = await reader.locator('.live-cell[data-live*="frequency * 2 * Math.PI"] > .observablehq').textContent();
+  check(/6\.28/.test(sharedValue), `live-cells: the shared edit is not run on opening (shows ${sharedValue.trim()})`);
+  check(/not run/.test(await reader.locator(".live-pagebar-notice").textContent()), "live-cells: a notice says the shared edits have not run");
+  await reader.locator('.live-cell[data-live*="const frequency"]').getByRole("button", {name: "Run"}).click();
+  const sharedRan = await reader.waitForFunction(() => /43\.9/.test(document.querySelector('.live-cell[data-live*="frequency * 2 * Math.PI"] > .observablehq').textContent), null, {timeout: 8000}).then(() => true, () => false);
+  check(sharedRan, "live-cells: pressing Run on a shared edit runs it");
+  await other.close();
+
+  // --- Reset all edits ---
+  await page.getByRole("button", {name: /Reset all edits/}).click();
+  check(await outputMatches("frequency * 2 * Math.PI", /6\.28/), "live-cells: Reset all edits restores the book's outputs");
+  check((await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("live:")).length)) === 0, "live-cells: Reset all edits clears stored edits");
+  check(errors.length === 0, `live-cells: no uncaught page errors (${errors.slice(0, 2).join(" | ")})`);
+  await context.close();
+}
+
+async function streamText(stream) {
+  const chunks = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return Buffer.concat(chunks).toString("utf8");
+}
