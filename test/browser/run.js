@@ -16,6 +16,7 @@ const dist = resolve(args.dist ?? "dist");
 const SPEC_TIMEOUT = 240_000; // ms for one spec module; the whole run should stay under ~5 minutes
 
 const results = {passed: 0, failed: 0, failures: []};
+const printedPerPage = new Map(); // a broken page can fail hundreds of checks; print the first few
 const metrics = []; // {path, settleMs, longestTaskMs, ...} rows that specs report
 
 function check(condition, message) {
@@ -25,7 +26,11 @@ function check(condition, message) {
   } else {
     results.failed++;
     results.failures.push(message);
-    console.log(`  ✗ ${message}`);
+    const page = /^(\/[^:\s]*):/.exec(message)?.[1] ?? "";
+    const printed = printedPerPage.get(page) ?? 0;
+    printedPerPage.set(page, printed + 1);
+    if (printed < 12) console.log(`  ✗ ${message}`);
+    else if (printed === 12) console.log(`  ✗ ${page}: … more failures on this page, counted but not printed`);
   }
   return Boolean(condition);
 }
@@ -78,7 +83,9 @@ if (metrics.length) {
 }
 if (results.failures.length) {
   console.log("\nFailures:");
-  for (const f of results.failures) console.log(`  ✗ ${f.split("\n")[0]}`);
+  const lines = [...new Set(results.failures.map((f) => f.split("\n")[0].slice(0, 240)))];
+  for (const line of lines.slice(0, 40)) console.log(`  ✗ ${line}`);
+  if (lines.length > 40) console.log(`  … and ${lines.length - 40} more`);
 }
 console.log(`${results.passed} passed, ${results.failed} failed`);
 process.exit(results.failed === 0 ? 0 : 1);

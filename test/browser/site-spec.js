@@ -72,7 +72,8 @@ export async function openPage({browser, baseUrl, check, log}, path, {viewport =
   page.on("request", (request) => inflight.add(request));
   page.on("requestfinished", (request) => inflight.delete(request));
   page.on("console", (message) => {
-    if (message.type() === "error") check(false, `${path}: console error: ${message.text()}`);
+    // "Failed to load resource" repeats an HTTP error that the response handler reports with its URL
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) check(false, `${path}: console error: ${message.text()}`);
     else if (message.type() === "warning") log(`${path}: console warning: ${message.text().slice(0, 200)}`);
   });
   page.on("pageerror", (error) => check(false, `${path}: page error: ${error.message}`));
