@@ -20,6 +20,8 @@ export default {
     ...(chapters as Entry[]).map((c, i) => ({name: `${i + 1}. ${c.title}`, path: c.path})).filter((p) => written(p.path))
   ],
   pager: true,
+  // links end in .html, so dist/ works with any static server, not only ones that map /neurons → neurons.html
+  preserveExtension: true,
   toc: {show: true, label: "On this page"},
   search: true,
   // style.css imports the air (light) and near-midnight (dark) themes and our overrides
