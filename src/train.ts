@@ -50,6 +50,8 @@ export interface HistoryEntry {
   validationAccuracy?: number;
   /** The learning rate of the epoch's last step. */
   learningRate: number;
+  /** The regularizer's penalty R(W) at the end of the epoch (only with a regularizer); loss + penalty is what was minimized. */
+  penalty?: number;
 }
 
 export interface Progress<M extends Layer = Sequential> {
@@ -72,6 +74,8 @@ export interface Progress<M extends Layer = Sequential> {
   model: M;
   /** The learning rate of the latest step. */
   learningRate: number;
+  /** The regularizer's penalty after the latest epoch (only with a regularizer). */
+  penalty?: number;
   /** The global gradient norm before clipping at the latest step (only with `clip.norm`). */
   gradientNorm?: number;
   /** The epoch with the best monitored loss (only with early stopping). */
@@ -375,7 +379,7 @@ function* run<M extends Layer>(original: M, data: Dataset, options: TrainOptions
     const p: Progress<M> = {epoch, step: steps, ...current, history: history.slice(), model, learningRate, done, stoppedEarly};
     if (options.clip?.norm !== undefined) p.gradientNorm = cache.gradientNorm;
     if (earlyStopping) p.bestEpoch = bestEpoch;
-    for (const key of ["accuracy", "validationLoss", "validationAccuracy"] as const) if (p[key] === undefined) delete p[key];
+    for (const key of ["accuracy", "validationLoss", "validationAccuracy", "penalty"] as const) if (p[key] === undefined) delete p[key];
     return p;
   };
 
@@ -408,6 +412,7 @@ function* run<M extends Layer>(original: M, data: Dataset, options: TrainOptions
     epoch++;
     latest = {loss: epochLoss / epochSeen};
     if (loss.classification) latest.accuracy = epochCorrect / epochSeen;
+    if (options.regularizer) latest.penalty = options.regularizer.penalty(params);
     if (validation) {
       const v = evaluate(model, validation, {loss});
       latest.validationLoss = v.loss;

@@ -167,6 +167,9 @@ describe("train", () => {
     const plain = fit(smallModel(), data, options);
     const decayed = fit(smallModel(), data, {...options, regularizer: l2(0.5)});
     expect(norm(decayed.model)).toBeLessThan(0.7 * norm(plain.model));
+    // the penalty is reported beside the data loss: (λ/2)‖W‖²
+    expect(decayed.history[39].penalty).toBeCloseTo(0.25 * norm(decayed.model) ** 2, 12);
+    expect(plain.history[39].penalty).toBeUndefined();
   });
 
   it("a learning-rate schedule advances once per step and is recorded per epoch", () => {

@@ -39,16 +39,18 @@ export function exponentialDecay({initial, rate, every = 1}: {initial: number; r
 }
 
 /**
- * 1/t decay: η_t = η₀ / (1 + rate · t), the schedule for which SGD's classic
- * convergence proofs hold (Σ η_t = ∞, Σ η_t² < ∞ when rate > 0).
+ * 1/t decay: η_t = η₀ / (1 + rate · t / every), the schedule for which SGD's classic convergence
+ * proofs hold (Σ η_t = ∞, Σ η_t² < ∞ when rate > 0). With `every` = steps per epoch it is the per-epoch
+ * form η₀ / (1 + rate · epoch), smoothly interpolated within an epoch.
  *
  * ```ts
  * const lr = inverseTimeDecay({initial: 0.1, rate: 0.01});
  * lr(100); // 0.05
  * ```
  */
-export function inverseTimeDecay({initial, rate}: {initial: number; rate: number}): Schedule {
+export function inverseTimeDecay({initial, rate, every = 1}: {initial: number; rate: number; every?: number}): Schedule {
   positive("inverseTimeDecay", "initial", initial);
   if (!(Number.isFinite(rate) && rate >= 0)) throw new Error(`inverseTimeDecay: rate must be a finite number ≥ 0, got ${rate}`);
-  return (step) => initial / (1 + rate * step);
+  positive("inverseTimeDecay", "every", every);
+  return (step) => initial / (1 + (rate * step) / every);
 }

@@ -17,6 +17,8 @@ describe("schedules", () => {
   it("inverseTimeDecay is η₀ / (1 + rate·t)", () => {
     const lr = inverseTimeDecay({initial: 0.1, rate: 0.01});
     expect(lr(100)).toBeCloseTo(0.05, 12);
+    // per epoch of 10 steps: after 3 epochs 0.1/(1 + 0.5·3) = 0.04
+    expect(inverseTimeDecay({initial: 0.1, rate: 0.5, every: 10})(30)).toBeCloseTo(0.04, 12);
   });
 
   it("schedules reject bad options", () => {
