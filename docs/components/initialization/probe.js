@@ -2,7 +2,7 @@
 // chapter "Weight initialization". One forward pass records each hidden layer's activations;
 // one backward pass records the gradient of the loss with respect to each hidden layer's
 // pre-activation z (Glorot & Bengio's "back-propagated gradient" ∂Cost/∂s).
-import {Matrix, dense, sequential, tanh, relu, sigmoid, identity, loss, random, std} from "../../engine/index.js";
+import {Matrix, dense, sequential, tanh, relu, sigmoid, identity, loss, random, std, matmulTransB} from "../../engine/index.js";
 
 /**
  * The weight initializations the chapter compares, each as `dense` options. `sigma` is the
@@ -64,7 +64,7 @@ export function probeBatch({n, d, classes = 10, seed = 0}) {
 /**
  * Runs x through the model and the loss gradient back again. Returns, for each hidden layer
  * l = 1..depth, `activation` (its output a_l) and `gradient` (∂L/∂z_l, the gradient at its
- * dense layer's output), as Matrices. Parameter gradients are left accumulated: throwaway models only.
+ * dense layer's output), as Matrices. Parameter gradients are not computed.
  */
 export function propagate(model, x, y, {lossName = "softmaxCrossEntropy"} = {}) {
   const layers = model.layers;
@@ -79,7 +79,8 @@ export function propagate(model, x, y, {lossName = "softmaxCrossEntropy"} = {}) 
   let dy = grad;
   for (let i = layers.length - 1; i >= 0; i--) {
     grads[i] = dy; // ∂L/∂(output of layer i)
-    dy = layers[i].backward(dy);
+    // through a dense layer only dx = dy·Wᵀ is needed here; skipping dW += xᵀ·dy saves a third of the work
+    dy = layers[i].kind === "dense" ? matmulTransB(dy, layers[i].W) : layers[i].backward(dy);
   }
   const hidden = [];
   for (let i = 0; i + 1 < layers.length; i += 2) {

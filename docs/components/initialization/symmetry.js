@@ -13,17 +13,14 @@ export function trainFromStart(data, {start, hidden = 6, steps = 300, learningRa
   if (init === "constant" && !Number.isFinite(start)) {
     throw new Error(`trainFromStart: start must be "zeros", "random" or a number, got ${JSON.stringify(start)}`);
   }
-  const first = dense(data.x.cols, hidden, {init, seed});
-  const second = dense(hidden, 1, {init, seed: seed + 1});
-  if (init === "constant") {
-    first.W.value.fill(start);
-    second.W.value.fill(start);
-  }
+  const value = init === "constant" ? start : undefined;
+  const first = dense(data.x.cols, hidden, {init, value, seed});
+  const second = dense(hidden, 1, {init, value, seed: seed + 1});
   const model = sequential(first, tanh(), second);
   const optimizer = sgd({learningRate});
   const trace = [];
   const record = (step) => {
-    const W = first.W.value; // inputs × units: column j is unit j's incoming weights
+    const W = first.W; // inputs × units: column j is unit j's incoming weights
     for (let j = 0; j < hidden; j++) trace.push({step, unit: `unit ${j + 1}`, w1: W.get(0, j), w2: W.get(1, j)});
   };
   record(0);
@@ -32,7 +29,7 @@ export function trainFromStart(data, {start, hidden = 6, steps = 300, learningRa
     if (step % 5 === 0) record(step);
   }
   const {accuracy} = evaluate(model, data, {loss: "bce"});
-  return {trace, accuracy, distinct: distinctColumns(first.W.value)};
+  return {trace, accuracy, distinct: distinctColumns(first.W)};
 }
 
 /** Number of distinct columns of W (units whose weight vectors differ by more than 1e-9). */
