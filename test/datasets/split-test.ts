@@ -44,4 +44,24 @@ describe("split", () => {
     const two = {x: new Matrix(2, 1), y: new Matrix(2, 1)};
     expect(() => split(two, {validation: 0.4, test: 0.4})).toThrow(/split: no examples left for training/);
   });
+
+  it("stratify: true gives every set the class proportions of the whole", () => {
+    const labels = Array.from({length: 100}, (_, i) => (i < 90 ? 0 : 1));
+    const skewed = {x: Matrix.column(labels.map((_, i) => i)), y: Matrix.column(labels), classes: 2};
+    for (const seed of [1, 2, 3]) {
+      const {train, validation, test} = split(skewed, {validation: 0.2, test: 0.1, seed, stratify: true});
+      const ones = (d: {y: Matrix}) => d.y.data.filter((v) => v === 1).length;
+      expect([train.x.rows, validation.x.rows, test.x.rows]).toEqual([70, 20, 10]);
+      expect([ones(train), ones(validation), ones(test)]).toEqual([7, 2, 1]);
+      const all = [...train.x.data, ...validation.x.data, ...test.x.data].sort((a, b) => a - b);
+      expect(all).toEqual(labels.map((_, i) => i));
+    }
+  });
+
+  it("stratify keeps at least one training example of every class and needs class indices", () => {
+    const tiny = {x: new Matrix(5, 1), y: Matrix.column([0, 0, 0, 0, 1]), classes: 2};
+    const {train} = split(tiny, {validation: 0.4, seed: 1, stratify: true});
+    expect(train.y.data).toContain(1);
+    expect(() => split({x: new Matrix(3, 1), y: Matrix.column([0.5, 1, 2])}, {stratify: true})).toThrow("split: stratify needs n×1 class indices in data.y, got 3×1");
+  });
 });
