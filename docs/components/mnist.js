@@ -1,13 +1,14 @@
 // The book's MNIST subset (10,000 training and 2,000 test digits, class-balanced; see
 // data/mnist/manifest.json and scripts/build-mnist.ts) as engine Datasets.
 import {FileAttachment} from "observablehq:stdlib";
-import {Matrix} from "../engine/matrix.js";
+import {Matrix, matmul, matmulTransB, subtractRowVector, addRowVector} from "../engine/matrix.js";
 
 const PIXELS = 784;
 const MAX = {train: 10000, test: 2000};
 const files = {
   train: FileAttachment("../data/mnist-train.u8.gz"),
-  test: FileAttachment("../data/mnist-test.u8.gz")
+  test: FileAttachment("../data/mnist-test.u8.gz"),
+  pca: FileAttachment("../data/mnist-pca.f32")
 };
 const cache = {};
 
@@ -75,4 +76,50 @@ export function digitCanvas(data, i, {scale = 2} = {}) {
   }
   context.putImageData(image, 0, 0);
   return canvas;
+}
+
+/**
+ * The principal components of the 10,000 training digits, computed at build time by
+ * docs/data/mnist-pca.f32.ts with the engine's `pca`: the same shape as the engine's PCA object,
+ * with up to 64 components. `mean` is the average digit; each column of `components` is an
+ * "eigendigit" (draw it with `digitCanvas({x: …}, 0)` after rescaling).
+ *
+ * ```js
+ * const p = await loadMnistPca({components: 16});
+ * const z = p.transform(test.x);            // n × 16
+ * const approx = p.inverse(z);              // the best 16-component reconstruction
+ * p.explainedVarianceRatio.reduce((a, b) => a + b); // ≈ 0.6
+ * ```
+ */
+export async function loadMnistPca({components = 64} = {}) {
+  const values = new Float32Array(await files.pca.arrayBuffer());
+  const [d, stored] = values;
+  if (!Number.isInteger(components) || components < 1 || components > stored) {
+    throw new Error(`loadMnistPca: components must be an integer in [1, ${stored}], got ${components}`);
+  }
+  const k = components;
+  const mean = new Matrix(1, d, Float64Array.from(values.subarray(4, 4 + d)));
+  const eigenvalues = Float64Array.from(values.subarray(4 + d, 4 + 2 * d));
+  const U = new Matrix(d, k);
+  for (let j = 0; j < k; j++) {
+    const direction = values.subarray(4 + 2 * d + j * d, 4 + 2 * d + (j + 1) * d);
+    for (let i = 0; i < d; i++) U.data[i * k + j] = direction[i];
+  }
+  const total = eigenvalues.reduce((a, b) => a + Math.max(b, 0), 0);
+  const explainedVariance = eigenvalues.slice(0, k);
+  return {
+    mean,
+    components: U,
+    eigenvalues,
+    explainedVariance,
+    explainedVarianceRatio: explainedVariance.map((v) => v / total),
+    transform(x) {
+      if (x.cols !== d) throw new Error(`loadMnistPca: transform needs ${d} columns, got ${x.rows}×${x.cols}`);
+      return matmul(subtractRowVector(x, mean), U);
+    },
+    inverse(z) {
+      if (z.cols !== k) throw new Error(`loadMnistPca: inverse needs ${k} columns, got ${z.rows}×${z.cols}`);
+      return addRowVector(matmulTransB(z, U), mean);
+    }
+  };
 }
