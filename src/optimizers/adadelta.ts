@@ -1,4 +1,4 @@
-import {BaseOptimizer, checkFraction, checkPositive, type LearningRate} from "./optimizer.js";
+import {BaseOptimizer, checkFraction, checkPositive, type LearningRate, checkKeys} from "./optimizer.js";
 
 /**
  * AdaDelta (Zeiler 2012, Algorithm 1): like RMSprop, but the numerator is a running RMS of past
@@ -13,7 +13,8 @@ import {BaseOptimizer, checkFraction, checkPositive, type LearningRate} from "./
  * const optimizer = adadelta({rho: 0.95, epsilon: 1e-6});
  * ```
  */
-export function adadelta(options: {rho?: number; epsilon?: number; learningRate?: LearningRate} = {}): AdaDelta {
+export function adadelta(options: {rho?: number; epsilon?: number; learningRate?: LearningRate; weightDecay?: number} = {}): AdaDelta {
+  checkKeys("adadelta", options, ["rho", "epsilon", "learningRate", "weightDecay"]);
   return new AdaDelta(options);
 }
 
@@ -23,8 +24,8 @@ export class AdaDelta extends BaseOptimizer {
   readonly epsilon: number;
   protected readonly slotNames = ["meanSquareGrad", "meanSquareDelta"] as const;
 
-  constructor({rho = 0.95, epsilon = 1e-6, learningRate = 1}: {rho?: number; epsilon?: number; learningRate?: LearningRate} = {}) {
-    super("adadelta", learningRate);
+  constructor({rho = 0.95, epsilon = 1e-6, learningRate = 1, weightDecay = 0}: {rho?: number; epsilon?: number; learningRate?: LearningRate; weightDecay?: number} = {}) {
+    super("adadelta", learningRate, weightDecay);
     checkFraction("adadelta", "rho", rho);
     checkPositive("adadelta", "epsilon", epsilon);
     this.rho = rho;

@@ -1,4 +1,4 @@
-import {BaseOptimizer, checkPositive, type LearningRate} from "./optimizer.js";
+import {BaseOptimizer, checkPositive, type LearningRate, checkKeys} from "./optimizer.js";
 
 /**
  * AdaGrad (Duchi, Hazan & Singer 2011): each weight's step is divided by the root of the sum of
@@ -9,8 +9,9 @@ import {BaseOptimizer, checkPositive, type LearningRate} from "./optimizer.js";
  * const optimizer = adagrad({learningRate: 0.1});
  * ```
  */
-export function adagrad(options: {learningRate: LearningRate; epsilon?: number}): AdaGrad {
-  return new AdaGrad(options);
+export function adagrad(options: {learningRate: LearningRate; epsilon?: number; weightDecay?: number}): AdaGrad {
+  checkKeys("adagrad", options, ["learningRate", "epsilon", "weightDecay"]);
+  return new AdaGrad(options ?? ({} as never));
 }
 
 export class AdaGrad extends BaseOptimizer {
@@ -18,8 +19,8 @@ export class AdaGrad extends BaseOptimizer {
   readonly epsilon: number;
   protected readonly slotNames = ["sumSquares"] as const;
 
-  constructor({learningRate, epsilon = 1e-8}: {learningRate: LearningRate; epsilon?: number}) {
-    super("adagrad", learningRate);
+  constructor({learningRate, epsilon = 1e-8, weightDecay = 0}: {learningRate: LearningRate; epsilon?: number; weightDecay?: number}) {
+    super("adagrad", learningRate, weightDecay);
     checkPositive("adagrad", "epsilon", epsilon);
     this.epsilon = epsilon;
   }

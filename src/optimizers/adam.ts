@@ -1,4 +1,4 @@
-import {BaseOptimizer, checkFraction, checkPositive, type LearningRate} from "./optimizer.js";
+import {BaseOptimizer, checkFraction, checkPositive, type LearningRate, checkKeys} from "./optimizer.js";
 
 /**
  * Adam (Kingma & Ba 2015, Algorithm 1): momentum on the gradient and RMSprop's scaling, with both
@@ -12,7 +12,8 @@ import {BaseOptimizer, checkFraction, checkPositive, type LearningRate} from "./
  * const optimizer = adam({learningRate: 0.001});
  * ```
  */
-export function adam(options: {learningRate?: LearningRate; beta1?: number; beta2?: number; epsilon?: number} = {}): Adam {
+export function adam(options: {learningRate?: LearningRate; beta1?: number; beta2?: number; epsilon?: number; weightDecay?: number} = {}): Adam {
+  checkKeys("adam", options, ["learningRate", "beta1", "beta2", "epsilon", "weightDecay"]);
   return new Adam(options);
 }
 
@@ -27,9 +28,10 @@ export class Adam extends BaseOptimizer {
     learningRate = 0.001,
     beta1 = 0.9,
     beta2 = 0.999,
-    epsilon = 1e-8
-  }: {learningRate?: LearningRate; beta1?: number; beta2?: number; epsilon?: number} = {}) {
-    super("adam", learningRate);
+    epsilon = 1e-8,
+    weightDecay = 0
+  }: {learningRate?: LearningRate; beta1?: number; beta2?: number; epsilon?: number; weightDecay?: number} = {}) {
+    super("adam", learningRate, weightDecay);
     checkFraction("adam", "beta1", beta1);
     checkFraction("adam", "beta2", beta2);
     checkPositive("adam", "epsilon", epsilon);

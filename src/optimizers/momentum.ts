@@ -1,4 +1,4 @@
-import {BaseOptimizer, checkFraction, type LearningRate} from "./optimizer.js";
+import {BaseOptimizer, checkFraction, type LearningRate, checkKeys} from "./optimizer.js";
 
 /**
  * Classical momentum (Polyak 1964; Rumelhart, Hinton & Williams 1986), in the velocity form
@@ -9,8 +9,9 @@ import {BaseOptimizer, checkFraction, type LearningRate} from "./optimizer.js";
  * const optimizer = momentum({learningRate: 0.01, momentum: 0.9});
  * ```
  */
-export function momentum(options: {learningRate: LearningRate; momentum?: number}): Momentum {
-  return new Momentum(options);
+export function momentum(options: {learningRate: LearningRate; momentum?: number; weightDecay?: number}): Momentum {
+  checkKeys("momentum", options, ["learningRate", "momentum", "weightDecay"]);
+  return new Momentum(options ?? ({} as never));
 }
 
 export class Momentum extends BaseOptimizer {
@@ -18,8 +19,8 @@ export class Momentum extends BaseOptimizer {
   readonly momentum: number;
   protected readonly slotNames = ["velocity"] as const;
 
-  constructor({learningRate, momentum = 0.9}: {learningRate: LearningRate; momentum?: number}) {
-    super("momentum", learningRate);
+  constructor({learningRate, momentum = 0.9, weightDecay = 0}: {learningRate: LearningRate; momentum?: number; weightDecay?: number}) {
+    super("momentum", learningRate, weightDecay);
     checkFraction("momentum", "momentum", momentum);
     this.momentum = momentum;
   }

@@ -1,4 +1,4 @@
-import {checkFraction, BaseOptimizer, type LearningRate} from "./optimizer.js";
+import {checkFraction, BaseOptimizer, type LearningRate, checkKeys} from "./optimizer.js";
 
 /**
  * Nesterov accelerated gradient (Nesterov 1983; Sutskever et al. 2013), in the form CS231n gives,
@@ -9,8 +9,9 @@ import {checkFraction, BaseOptimizer, type LearningRate} from "./optimizer.js";
  * const optimizer = nesterov({learningRate: 0.01, momentum: 0.9});
  * ```
  */
-export function nesterov(options: {learningRate: LearningRate; momentum?: number}): Nesterov {
-  return new Nesterov(options);
+export function nesterov(options: {learningRate: LearningRate; momentum?: number; weightDecay?: number}): Nesterov {
+  checkKeys("nesterov", options, ["learningRate", "momentum", "weightDecay"]);
+  return new Nesterov(options ?? ({} as never));
 }
 
 export class Nesterov extends BaseOptimizer {
@@ -18,8 +19,8 @@ export class Nesterov extends BaseOptimizer {
   readonly momentum: number;
   protected readonly slotNames = ["velocity"] as const;
 
-  constructor({learningRate, momentum = 0.9}: {learningRate: LearningRate; momentum?: number}) {
-    super("nesterov", learningRate);
+  constructor({learningRate, momentum = 0.9, weightDecay = 0}: {learningRate: LearningRate; momentum?: number; weightDecay?: number}) {
+    super("nesterov", learningRate, weightDecay);
     checkFraction("nesterov", "momentum", momentum);
     this.momentum = momentum;
   }

@@ -34,6 +34,15 @@ export function checkPositive(what: string, name: string, value: unknown): asser
   }
 }
 
+/** Throws on an option this call does not know (a typo like `lr` or `beta` would otherwise be ignored). */
+export function checkKeys(what: string, options: object | undefined, allowed: readonly string[]): void {
+  if (options === undefined || options === null) return;
+  if (typeof options !== "object") throw new Error(`${what}: options must be an object like {learningRate: 0.1}, got ${String(options)}`);
+  for (const key of Object.keys(options)) {
+    if (!allowed.includes(key)) throw new Error(`${what}: unknown option "${key}"; the options are ${allowed.join(", ")}`);
+  }
+}
+
 /** Throws unless `value` is a number in [0, 1). */
 export function checkFraction(what: string, name: string, value: unknown): asserts value is number {
   if (!(typeof value === "number" && value >= 0 && value < 1)) {
@@ -48,6 +57,12 @@ export function checkFraction(what: string, name: string, value: unknown): asser
 export abstract class BaseOptimizer implements Optimizer {
   abstract readonly kind: string;
   readonly learningRate: LearningRate;
+  /**
+   * Decoupled weight decay (Loshchilov & Hutter 2019): before each update, w ← w − η·λ·w for weights
+   * with `regularize: true`. For SGD this is exactly L2 regularization; for adaptive methods such as
+   * Adam it is not, because their L2 gradient gets divided by √v̂ like every other gradient.
+   */
+  readonly weightDecay: number;
   stepCount = 0;
   /** Names of the per-parameter state arrays, e.g. ["velocity"]. */
   protected abstract readonly slotNames: readonly string[];
@@ -57,12 +72,16 @@ export abstract class BaseOptimizer implements Optimizer {
   private lastParams?: readonly Parameter[];
   private lastSlots: Float64Array[][] = [];
 
-  constructor(what: string, learningRate: LearningRate | undefined) {
+  constructor(what: string, learningRate: LearningRate | undefined, weightDecay = 0) {
     if (typeof learningRate === "function") this.learningRate = learningRate;
     else {
       checkPositive(what, "learningRate", learningRate);
       this.learningRate = learningRate;
     }
+    if (!(typeof weightDecay === "number" && Number.isFinite(weightDecay) && weightDecay >= 0)) {
+      throw new Error(`${what}: weightDecay must be a finite number ≥ 0, got ${String(weightDecay)}`);
+    }
+    this.weightDecay = weightDecay;
   }
 
   learningRateAt(step: number): number {
@@ -78,7 +97,12 @@ export abstract class BaseOptimizer implements Optimizer {
     const rate = this.learningRateAt(this.stepCount);
     const t = ++this.stepCount;
     const slots = this.slotsFor(params);
-    for (let i = 0; i < params.length; i++) this.update(params[i].value.data, params[i].grad.data, slots[i], rate, t);
+    const decay = 1 - rate * this.weightDecay;
+    for (let i = 0; i < params.length; i++) {
+      const w = params[i].value.data;
+      if (decay !== 1 && params[i].regularize) for (let k = 0; k < w.length; k++) w[k] *= decay;
+      this.update(w, params[i].grad.data, slots[i], rate, t);
+    }
   }
 
   reset(): void {
@@ -97,7 +121,7 @@ export abstract class BaseOptimizer implements Optimizer {
 
   describe(): string {
     const rate = typeof this.learningRate === "number" ? `learning rate ${this.learningRate}` : "scheduled learning rate";
-    const extra = this.describeOptions();
+    const extra = [this.describeOptions(), this.weightDecay ? `weight decay ${this.weightDecay}` : ""].filter(Boolean).join(", ");
     return `${this.kind} (${rate}${extra ? ", " + extra : ""})`;
   }
 

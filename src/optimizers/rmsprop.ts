@@ -1,4 +1,4 @@
-import {BaseOptimizer, checkFraction, checkPositive, type LearningRate} from "./optimizer.js";
+import {BaseOptimizer, checkFraction, checkPositive, type LearningRate, checkKeys} from "./optimizer.js";
 
 /**
  * RMSprop (Hinton, Coursera lecture 6e, 2012): AdaGrad with a leaky average instead of a sum,
@@ -8,8 +8,9 @@ import {BaseOptimizer, checkFraction, checkPositive, type LearningRate} from "./
  * const optimizer = rmsprop({learningRate: 0.001, decay: 0.9});
  * ```
  */
-export function rmsprop(options: {learningRate: LearningRate; decay?: number; epsilon?: number}): RMSprop {
-  return new RMSprop(options);
+export function rmsprop(options: {learningRate: LearningRate; decay?: number; epsilon?: number; weightDecay?: number}): RMSprop {
+  checkKeys("rmsprop", options, ["learningRate", "decay", "epsilon", "weightDecay"]);
+  return new RMSprop(options ?? ({} as never));
 }
 
 export class RMSprop extends BaseOptimizer {
@@ -18,8 +19,8 @@ export class RMSprop extends BaseOptimizer {
   readonly epsilon: number;
   protected readonly slotNames = ["meanSquare"] as const;
 
-  constructor({learningRate, decay = 0.9, epsilon = 1e-8}: {learningRate: LearningRate; decay?: number; epsilon?: number}) {
-    super("rmsprop", learningRate);
+  constructor({learningRate, decay = 0.9, epsilon = 1e-8, weightDecay = 0}: {learningRate: LearningRate; decay?: number; epsilon?: number; weightDecay?: number}) {
+    super("rmsprop", learningRate, weightDecay);
     checkFraction("rmsprop", "decay", decay);
     checkPositive("rmsprop", "epsilon", epsilon);
     this.decay = decay;

@@ -1,4 +1,4 @@
-import {BaseOptimizer, type LearningRate} from "./optimizer.js";
+import {BaseOptimizer, type LearningRate, checkKeys} from "./optimizer.js";
 
 /**
  * Plain (mini-batch) stochastic gradient descent: w ← w − η·g.
@@ -7,16 +7,17 @@ import {BaseOptimizer, type LearningRate} from "./optimizer.js";
  * const optimizer = sgd({learningRate: 0.1});
  * ```
  */
-export function sgd({learningRate}: {learningRate: LearningRate}): SGD {
-  return new SGD({learningRate});
+export function sgd(options: {learningRate: LearningRate; weightDecay?: number}): SGD {
+  checkKeys("sgd", options, ["learningRate", "weightDecay"]);
+  return new SGD(options ?? ({} as never));
 }
 
 export class SGD extends BaseOptimizer {
   readonly kind = "sgd";
   protected readonly slotNames = [] as const;
 
-  constructor({learningRate}: {learningRate: LearningRate}) {
-    super("sgd", learningRate);
+  constructor({learningRate, weightDecay = 0}: {learningRate: LearningRate; weightDecay?: number}) {
+    super("sgd", learningRate, weightDecay);
   }
 
   protected update(w: Float64Array, g: Float64Array, _s: Float64Array[], rate: number): void {
