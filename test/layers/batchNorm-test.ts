@@ -82,6 +82,27 @@ describe("batchNorm", () => {
     expect(Array.from(bn.runningMean.data)).toEqual(before);
   });
 
+  it("γ = √(σ² + ε) and β = μ undo the normalization: the layer can learn the identity", () => {
+    const x = skewed(30);
+    const bn = batchNorm(3);
+    bn.forward(x, {training: true});
+    for (let j = 0; j < 3; j++) {
+      bn.gamma.value.data[j] = Math.sqrt(bn.batchVariance.data[j] + bn.epsilon);
+      bn.beta.value.data[j] = bn.batchMean.data[j];
+    }
+    const y = bn.forward(x, {training: true});
+    y.data.forEach((v, i) => expect(v).toBeCloseTo(x.data[i], 10));
+  });
+
+  it("a constant added to a feature (a bias before the layer) changes nothing in training mode", () => {
+    const x = skewed(12);
+    const shifted = x.clone();
+    for (let i = 0; i < 12; i++) shifted.set(i, 1, shifted.get(i, 1) + 7);
+    const a = Array.from(batchNorm(3).forward(x, {training: true}).data);
+    const b = Array.from(batchNorm(3).forward(shifted, {training: true}).data);
+    b.forEach((v, i) => expect(v).toBeCloseTo(a[i], 10));
+  });
+
   it("backward matches finite differences in training mode, batch statistics included", () => {
     const bn = batchNorm(3);
     bn.gamma.value.data.set([1.5, 0.7, -0.4]);

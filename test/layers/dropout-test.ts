@@ -29,6 +29,14 @@ describe("dropout", () => {
     train.data.forEach((v, i) => expect(v === 0 || v === x.data[i]).toBe(true));
   });
 
+  it("vanilla dropout's training output averages (1 − rate)·x, the value it uses at test time", () => {
+    const x = new Matrix(1000, 200).fill(2);
+    const y = dropout(0.4, {mode: "vanilla", seed: 9}).forward(x, {training: true});
+    const mean = y.data.reduce((a, b) => a + b, 0) / y.data.length;
+    // standard error 2·√(0.4·0.6/200 000) ≈ 0.0022
+    expect(Math.abs(mean - 0.6 * 2)).toBeLessThan(0.01);
+  });
+
   it("the same seed gives the same masks, and a clone continues the same stream", () => {
     const x = new Matrix(10, 10).fill(1);
     const a = dropout(0.5, {seed: 7});
