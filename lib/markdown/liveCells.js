@@ -10,6 +10,7 @@
 
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
+import {fenceBody} from "../../docs/components/live/store.js";
 
 const CODE_TAGS = new Set(["js", "ts", "jsx", "tsx"]);
 const BOOT = `import {boot} from "/components/live/boot.js";\nboot();\n`;
@@ -37,7 +38,9 @@ export function liveCellsPlugin(md, {root = "docs"} = {}) {
       id,
       index,
       lang,
-      source: token.content,
+      // the page's Markdown is embedded once (#live-page); a cell carries its own text only when
+      // it cannot be cut from there (an indented fence, say)
+      source: fenceBody(context.liveMarkdown, token.map) === token.content ? undefined : token.content,
       inputs,
       outputs,
       expression: node.expression,
@@ -50,6 +53,7 @@ export function liveCellsPlugin(md, {root = "docs"} = {}) {
 
   md.core.ruler.push("live-cells", (state) => {
     const context = state.env;
+    if (context) context.liveMarkdown = state.src;
     const hasCells = state.tokens.some((t) => t.type === "fence" && CODE_TAGS.has(t.info.trim().split(/\s+/)[0].toLowerCase()));
     if (!hasCells) return;
     const page = {path: context?.path ?? "", prefix: frontMatterPrefix(root, context?.path, state.src), source: state.src};

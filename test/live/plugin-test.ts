@@ -1,14 +1,23 @@
 import {describe, expect, it} from "vitest";
-import {createMarkdownIt, parseMarkdown} from "@observablehq/framework/dist/markdown.js";
-import {liveCellsPlugin} from "../../lib/markdown/liveCells.js";
+
+// Plain JavaScript modules without type declarations: load them untyped.
+const paths: string[] = ["@observablehq/framework/dist/markdown.js", "../../lib/markdown/liveCells.js", "../../docs/components/live/store.js"];
+const [{createMarkdownIt, parseMarkdown}, {liveCellsPlugin}, {fenceBody}] = await Promise.all(paths.map((p) => import(p)));
 
 function render(source: string) {
   const md = createMarkdownIt({markdownIt: (md: any) => md.use(liveCellsPlugin)});
   return parseMarkdown(source, {md, path: "/page.md"} as any);
 }
 
+const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+
+// Each cell's data, with its source cut from the embedded page Markdown as the client does.
 function cells(body: string) {
-  return [...body.matchAll(/data-live="([^"]*)"/g)].map((m) => JSON.parse(m[1].replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&")));
+  const page = JSON.parse(unescape(/data-live-page="([^"]*)"/.exec(body)![1]));
+  return [...body.matchAll(/data-live="([^"]*)"/g)].map((m) => {
+    const data = JSON.parse(unescape(m[1]));
+    return {...data, source: data.source ?? fenceBody(page.source, data.map)};
+  });
 }
 
 describe("liveCellsPlugin", () => {
@@ -31,6 +40,13 @@ describe("liveCellsPlugin", () => {
     expect(page.body).toContain('id="live-page"');
     expect(page.code.at(-1).node.imports.map((i: any) => i.name)).toEqual(["./components/live/boot.js"]) // root-relative, resolved from /page.md;
     expect(render("# no code\n\n```python\nx = 1\n```\n").body).not.toContain("live-");
+  });
+
+  it("embeds a cell's text only when it cannot be cut from the page's Markdown", () => {
+    const body = render("- item\n\n  ```js\n  const a = 1;\n  ```\n\n```js\nconst b = 2;\n```\n").body;
+    const raw = [...body.matchAll(/data-live="([^"]*)"/g)].map((m) => JSON.parse(unescape(m[1])));
+    expect(raw.map((c) => c.source)).toEqual(["const a = 1;\n", undefined]);
+    expect(cells(body).map((c) => c.source)).toEqual(["const a = 1;\n", "const b = 2;\n"]);
   });
 
   it("records where each fence sits in the Markdown so Download can splice edits back", () => {

@@ -11,7 +11,7 @@
 // Framework's does: clear the cell's displayed nodes and delete its variables.
 
 import {define} from "observablehq:client";
-import {hash, loadEdit, saveEdit, removeEdit, encodeShare, decodeShare, markdownWithEdits} from "./store.js";
+import {fenceBody, hash, loadEdit, saveEdit, removeEdit, encodeShare, decodeShare, markdownWithEdits} from "./store.js";
 import {css} from "./style.js";
 
 const MAX_DISPLAYS = 200; // per run of a cell
@@ -49,6 +49,7 @@ class LiveCell {
   constructor(el) {
     this.el = el;
     this.data = JSON.parse(el.dataset.live);
+    this.data.source ??= fenceBody(page.source, this.data.map) ?? "";
     this.id = this.data.id;
     this.index = this.data.index;
     this.hash = hash(this.data.source);
@@ -543,6 +544,7 @@ async function restore() {
     if (!stored) continue;
     if (stored.hash === cell.hash && stored.looped) {
       cell.setCode(stored.code);
+      cell.edited = true;
       cell.runtimeDiffers = false;
       await cell.open({focus: false});
       cell.showMessage("Your edit from an earlier visit was stopped as an endless loop, so it has not run this time. Fix it and press Run, or press Reset.", "note");

@@ -71,6 +71,16 @@ export async function decodeShare(text) {
   return {edits: state.edits ?? {}, inputs: state.inputs ?? {}};
 }
 
+/** The lines between a fence's opening and closing lines, as markdown-it's token.content has them. */
+export function fenceBody(markdown, map) {
+  if (typeof markdown !== "string" || !Array.isArray(map)) return undefined;
+  const lines = markdown.split("\n");
+  const [open, end] = map;
+  const closed = end - 1 > open && /^\s*(`{3,}|~{3,})\s*$/.test(lines[end - 1] ?? "");
+  const body = lines.slice(open + 1, closed ? end - 1 : end);
+  return body.length ? body.join("\n") + "\n" : "";
+}
+
 /** The page's Markdown with the reader's edits spliced into their fences. */
 export function markdownWithEdits({prefix = "", source}, cells) {
   const lines = source.split("\n");
