@@ -5,7 +5,7 @@ import {Matrix} from "./matrix.js";
 import {random} from "./random.js";
 import {loss as lossOf, type Loss, type LossName} from "./losses.js";
 import type {Layer, Parameter} from "./layers/layer.js";
-import {Sequential} from "./layers/sequential.js";
+import type {Sequential} from "./layers/sequential.js";
 
 /** One histogram bar: `count` values fell in [x0, x1). */
 export interface Bin {
@@ -47,8 +47,14 @@ export interface HistogramOptions {
   domain?: [number, number];
 }
 
+// Duck-typed rather than `instanceof`, so a model built from another copy of the engine module still works.
+function isModel(model: unknown): model is Sequential {
+  const m = model as Sequential;
+  return !!m && Array.isArray(m.layers) && typeof m.forward === "function" && typeof m.clone === "function" && typeof m.parameters === "function";
+}
+
 function checkModel(fn: string, model: unknown): asserts model is Sequential {
-  if (!(model instanceof Sequential)) {
+  if (!isModel(model)) {
     throw new Error(`${fn}: model must be a sequential model, got ${model === null ? "null" : typeof model === "object" ? (model as Layer).kind ?? "an object" : typeof model}`);
   }
 }
@@ -296,7 +302,7 @@ export interface UpdateRatio {
 type Parameters = Sequential | readonly Pick<Parameter, "name" | "value">[];
 
 function parameterMap(fn: string, what: string, source: Parameters): Map<string, Matrix> {
-  const list = source instanceof Sequential ? source.parameters() : source;
+  const list = isModel(source) ? source.parameters() : source;
   if (!Array.isArray(list)) throw new Error(`${fn}: ${what} must be a sequential model or a list of {name, value}, got ${typeof source}`);
   return new Map(list.map((p) => [p.name, p.value]));
 }
