@@ -247,26 +247,35 @@ export class SoftmaxCrossEntropy extends BaseLoss {
     const n = z.rows;
     const k = z.cols;
     let total = 0;
+    const Z = z.data;
+    const T = t.data;
+    const G = grad ? grad.data : null;
     for (let i = 0; i < n; i++) {
       const o = i * k;
       let m = -Infinity;
-      for (let j = 0; j < k; j++) if (z.data[o + j] > m) m = z.data[o + j];
+      for (let j = 0; j < k; j++) if (Z[o + j] > m) m = Z[o + j];
+      // e^(z − m) goes straight into the gradient buffer, so each exponential is computed once
       let sum = 0;
-      for (let j = 0; j < k; j++) sum += Math.exp(z.data[o + j] - m);
+      for (let j = 0; j < k; j++) {
+        const e = Math.exp(Z[o + j] - m);
+        if (G) G[o + j] = e;
+        sum += e;
+      }
       const lse = m + Math.log(sum);
       if (oneHot) {
         for (let j = 0; j < k; j++) {
-          const tj = t.data[o + j];
-          if (tj !== 0) total += tj * (lse - z.data[o + j]);
+          const tj = T[o + j];
+          if (tj !== 0) total += tj * (lse - Z[o + j]);
         }
       } else {
-        total += lse - z.data[o + t.data[i]];
+        total += lse - Z[o + T[i]];
       }
-      if (grad) {
-        for (let j = 0; j < k; j++) {
-          const target = oneHot ? t.data[o + j] : j === t.data[i] ? 1 : 0;
-          grad.data[o + j] = (Math.exp(z.data[o + j] - lse) - target) / n;
-        }
+      if (G) {
+        // dL/dz = (softmax(z) − t) / n
+        const s = 1 / (sum * n);
+        for (let j = 0; j < k; j++) G[o + j] *= s;
+        if (oneHot) for (let j = 0; j < k; j++) G[o + j] -= T[o + j] / n;
+        else G[o + T[i]] -= 1 / n;
       }
     }
     return total / n;
