@@ -100,10 +100,15 @@ export async function openPage({browser, baseUrl, check, log}, path, {viewport =
  */
 export async function waitForSettled(page, inflight = new Set(), timeout = SETTLE_TIMEOUT) {
   const start = Date.now();
-  let state;
+  let state, scrolled = Date.now();
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 100));
     state = await page.evaluate(() => window.__book.state());
+    // a cell that reran after we scrolled past may be waiting in visibility(): pass by it again
+    if (state.pending && Date.now() - scrolled > 2000) {
+      await scrollThrough(page);
+      scrolled = Date.now();
+    }
     if (state.pending || state.computing || inflight.size) {
       await page.evaluate(() => (window.__book.lastChange = performance.now()));
       state.lastChange = state.now;
@@ -124,12 +129,13 @@ export async function waitForSettled(page, inflight = new Set(), timeout = SETTL
 
 async function scrollThrough(page) {
   await page.evaluate(async () => {
+    const start = window.scrollY;
     const step = Math.max(200, window.innerHeight * 0.9);
     for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
       window.scrollTo(0, y);
       await new Promise((resolve) => setTimeout(resolve, 30));
     }
-    window.scrollTo(0, 0);
+    window.scrollTo(0, start);
   });
 }
 
@@ -151,6 +157,7 @@ async function chartPrints(page) {
 
 export default async function siteSpec(context) {
   const {baseUrl, check, log, pages, metrics, screenshots} = context;
+  const linkStatus = new Map(); // url → HTTP status, each local link fetched once
   for (const path of pages) {
     const started = Date.now();
     let opened;
@@ -178,12 +185,19 @@ export default async function siteSpec(context) {
         }
         const charts = main.querySelectorAll("svg, figure, canvas").length;
         const errorBoxes = Array.from(main.querySelectorAll(".error-box"), (e) => e.textContent.slice(0, 200));
-        return {errors, katexErrors, raw, charts, errorBoxes, title: document.title};
+        const links = Array.from(document.querySelectorAll("a[href]"), (a) => a.href).filter((href) => href.startsWith(location.origin)).map((href) => href.replace(/#.*$/, ""));
+        return {errors, katexErrors, raw, charts, errorBoxes, links: [...new Set(links)], title: document.title};
       }, RAW_TEX.source);
       check(report.errors.length === 0, `${path}: no cell errors${report.errors.length ? `; got ${report.errors.length}: ${report.errors.join(" | ")}` : ""}`);
       check(report.katexErrors.length === 0, `${path}: no KaTeX errors${report.katexErrors.length ? `; got: ${report.katexErrors.join(" | ")}` : ""}`);
       check(report.raw.length === 0, `${path}: no untypeset TeX${report.raw.length ? `; found: ${report.raw.slice(0, 3).map((s) => JSON.stringify(s)).join(", ")}` : ""}`);
       if (path !== "/") check(report.charts > 0, `${path}: shows at least one chart (svg, figure or canvas)`);
+      const broken = [];
+      for (const url of report.links) {
+        if (!linkStatus.has(url)) linkStatus.set(url, await fetch(url, {method: "HEAD"}).then((r) => r.status, () => 0));
+        if (linkStatus.get(url) >= 400 || linkStatus.get(url) === 0) broken.push(url.slice(baseUrl.length));
+      }
+      check(broken.length === 0, `${path}: every link on the page leads somewhere${broken.length ? `; broken: ${broken.join(", ")}` : ""}`);
       if (report.errorBoxes.length) log(`${path}: shows ${report.errorBoxes.length} error box(es): ${report.errorBoxes.join(" | ")}`);
 
       if (path === "/neurons") await checkSliders(page, opened.settle, path, check, log);
