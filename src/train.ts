@@ -22,9 +22,10 @@ export interface TrainOptions {
   /** A held-out set, or the fraction of the training data to hold out (chosen with `seed`). */
   validation?: Dataset | number;
   /**
-   * Stop after `patience` epochs in a row without a new best monitored loss; `restoreBest` puts back the
-   * weights (and batch-norm running averages) of the best epoch. `monitor` defaults to
-   * "validationLoss" when there is a validation set, else "loss".
+   * Stop after `patience` epochs in a row without a new best monitored loss. With `restoreBest`, the run
+   * ends (stopped early or not) with the weights and batch-norm running averages of the best epoch, and
+   * the final Progress reports that epoch's losses. `monitor` defaults to "validationLoss" when there is
+   * a validation set, else "loss".
    */
   earlyStopping?: {patience: number; monitor?: "validationLoss" | "loss"; restoreBest?: boolean};
   regularizer?: Regularizer;
@@ -430,7 +431,6 @@ function* run<M extends Layer>(original: M, data: Dataset, options: TrainOptions
         if (earlyStopping.restoreBest) bestValues = snapshot(model, params);
       } else if (++waited >= earlyStopping.patience) {
         stoppedEarly = true;
-        if (earlyStopping.restoreBest && bestValues) restore(model, params, bestValues);
         break;
       }
     }
@@ -438,6 +438,11 @@ function* run<M extends Layer>(original: M, data: Dataset, options: TrainOptions
       yield progress(false);
       lastYield = now();
     }
+  }
+  if (earlyStopping?.restoreBest && bestValues && bestEpoch < epoch) {
+    restore(model, params, bestValues);
+    const {epoch: _e, step: _s, learningRate: _l, ...best} = history[bestEpoch - 1];
+    latest = best; // the reported losses now describe the weights the model has
   }
   yield progress(true);
 }

@@ -102,6 +102,16 @@ describe("train", () => {
     const best = run.history[run.bestEpoch! - 1].validationLoss!;
     run.history.slice(run.bestEpoch!).forEach((h) => expect(h.validationLoss!).toBeGreaterThanOrEqual(best));
     expect(evaluate(run.model, flipped, {loss: "bce"}).loss).toBeCloseTo(best, 12);
+    expect(run.validationLoss).toBe(best);
+  });
+
+  it("early stopping without restoreBest keeps the last weights", () => {
+    const data = quadrants();
+    const flipped = {x: data.x, y: new Matrix(data.y.rows, 1, data.y.data.map((v) => 1 - v))};
+    const run = fit(smallModel(), data, {loss: "bce", optimizer: adam({learningRate: 0.05}), epochs: 100, validation: flipped, earlyStopping: {patience: 3}});
+    expect(run.stoppedEarly).toBe(true);
+    expect(run.validationLoss).toBe(run.history.at(-1)!.validationLoss);
+    expect(evaluate(run.model, flipped, {loss: "bce"}).loss).toBeCloseTo(run.validationLoss!, 12);
   });
 
   it("restoreBest also restores batch-norm running averages", () => {
