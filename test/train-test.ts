@@ -8,7 +8,7 @@ import {batchNorm} from "../src/layers/batchNorm.js";
 import {sequential} from "../src/layers/sequential.js";
 import {l2} from "../src/regularizers.js";
 import {adam, momentum, sgd, stepDecay} from "../src/optimizers/index.js";
-import {evaluate, fit, train, trainStep, zeroGrad, type TrainOptions} from "../src/train.js";
+import {evaluate, fit, train, trainStep, zeroGrad, type HistoryEntry, type TrainOptions} from "../src/train.js";
 import type {Dataset} from "../src/datasets/dataset.js";
 import {testMatrix} from "./helpers.js";
 
@@ -29,6 +29,23 @@ function weights(model: {parameters(): {value: Matrix}[]}): number[] {
 }
 
 const round = (v: number | undefined) => (v === undefined ? null : Math.round(v * 1e4) / 1e4);
+
+/**
+ * Compares a training history, rounded to 4 digits, with test/output/<name>.json; on a mismatch writes
+ * <name>-changed.json beside it and fails (as Plot's snapshot tests do). A missing snapshot is written.
+ */
+function assertSnapshot(name: string, history: HistoryEntry[]): void {
+  // one line per epoch, so a diff shows where the curves part
+  const lines = history.map((h) => JSON.stringify({epoch: h.epoch, loss: round(h.loss), accuracy: round(h.accuracy), validationLoss: round(h.validationLoss)}));
+  const actual = `[\n${lines.join(",\n")}\n]\n`;
+  const path = new URL(`./output/${name}.json`, import.meta.url);
+  const changed = new URL(`./output/${name}-changed.json`, import.meta.url);
+  if (!existsSync(path)) writeFileSync(path, actual);
+  if (actual !== readFileSync(path, "utf8")) {
+    writeFileSync(changed, actual);
+    expect.fail(`the loss curve changed; compare test/output/${name}-changed.json with ${name}.json and replace it if the change is intended`);
+  } else if (existsSync(changed)) unlinkSync(changed);
+}
 
 describe("train", () => {
   it("fit trains a small network on XOR quadrants and records one history entry per epoch", () => {
@@ -71,17 +88,22 @@ describe("train", () => {
 
   it("a seeded 50-epoch loss curve matches the snapshot in test/output/train-curve.json", () => {
     const run = fit(smallModel(), quadrants(), {loss: "bce", optimizer: momentum({learningRate: 0.1, momentum: 0.9}), epochs: 50, batchSize: 16, seed: 5, validation: 0.25});
-    // one line per epoch, so a diff shows where the curves part
-    const lines = run.history.map((h) => JSON.stringify({epoch: h.epoch, loss: round(h.loss), accuracy: round(h.accuracy), validationLoss: round(h.validationLoss)}));
-    const actual = `[\n${lines.join(",\n")}\n]\n`;
-    const path = new URL("./output/train-curve.json", import.meta.url);
-    const changed = new URL("./output/train-curve-changed.json", import.meta.url);
-    if (!existsSync(path)) writeFileSync(path, actual);
-    const expected = readFileSync(path, "utf8");
-    if (actual !== expected) {
-      writeFileSync(changed, actual);
-      expect.fail("the loss curve changed; compare test/output/train-curve-changed.json with train-curve.json and replace it if the change is intended");
-    } else if (existsSync(changed)) unlinkSync(changed);
+    assertSnapshot("train-curve", run.history);
+  });
+
+  it("a 50-epoch curve with batch norm, dropout, Adam, L2 and clipping matches test/output/train-curve-regularized.json", () => {
+    const model = sequential(dense(2, 16, {init: "he", seed: 1}), batchNorm(16), relu(), dropout(0.2, {seed: 4}), dense(16, 1, {seed: 2}));
+    const run = fit(model, quadrants(96, 12), {
+      loss: "bce",
+      optimizer: adam({learningRate: 0.02}),
+      epochs: 50,
+      batchSize: 16,
+      seed: 6,
+      validation: 0.25,
+      regularizer: l2(1e-3),
+      clip: {norm: 1}
+    });
+    assertSnapshot("train-curve-regularized", run.history);
   });
 
   it("early stopping stops when the validation loss stops improving, and restores the best weights", () => {
