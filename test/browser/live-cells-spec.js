@@ -12,14 +12,14 @@ export default async function ({browser, baseUrl, check, log}) {
   page.on("pageerror", (e) => errors.push(e.message));
   const url = `${baseUrl}/notebook`;
 
-  const cell = (text) => page.locator(`.live-cell[data-live*=${JSON.stringify(text)}]`).first();
+  const cell = (text) => page.locator(`.live-cell[data-test-source*=${JSON.stringify(text)}]`).first();
   const output = (text) => cell(text).locator(":scope > .observablehq");
   const text = async (locator) => ((await locator.textContent({timeout: 5000}).catch(() => null)) ?? "").trim();
   const waitFor = async (fn, arg, timeout = 8000) => page.waitForFunction(fn, arg, {timeout}).then(() => true, () => false);
   const outputMatches = (source, pattern) =>
     waitFor(
       ([source, pattern]) => {
-        const el = [...document.querySelectorAll(".live-cell")].find((c) => c.dataset.live.includes(source));
+        const el = [...document.querySelectorAll(".live-cell")].find((c) => c.dataset.testSource?.includes(source));
         return el && new RegExp(pattern).test(el.querySelector(":scope > .observablehq").textContent);
       },
       [source, pattern.source]
@@ -41,6 +41,7 @@ export default async function ({browser, baseUrl, check, log}) {
   // --- a page that is only read loads no editor code ---
   await page.goto(url, {waitUntil: "load"});
   const ready = await waitFor(() => document.querySelectorAll(".live-bar").length > 0 && document.querySelector(".live-cell svg"), null, 15000);
+  await tag(page);
   check(ready, "live-cells: /notebook shows Edit bars and its first chart");
   await page.waitForTimeout(500);
   check(!requests.some((u) => EDITOR_CODE.test(u)), `live-cells: no editor, transform or parser code is fetched before Edit (${requests.filter((u) => EDITOR_CODE.test(u)).length} requests)`);
@@ -72,7 +73,7 @@ export default async function ({browser, baseUrl, check, log}) {
 
   // --- runtime errors carry the reader's line ---
   await edit("const words", "const q = 1;\n\nconst r = (null as any).x;");
-  await waitFor(() => /TypeError/.test(document.querySelector('.live-cell[data-live*="const words"] .live-message')?.textContent ?? ""));
+  await waitFor(() => /TypeError/.test(document.querySelector('.live-cell[data-test-source*="const words"] .live-message')?.textContent ?? ""));
   const runtime = await message("const words");
   check(/TypeError/.test(runtime) && /line 3/.test(runtime), `live-cells: a runtime error names its line (${runtime})`);
 
@@ -84,7 +85,7 @@ export default async function ({browser, baseUrl, check, log}) {
   const shownLength = (await text(output("let count = 0"))).length;
   check(shownLength < 30000, `live-cells: the capped output is short (${shownLength} characters)`);
   await edit("let count = 0", 'import {foo} from "./nowhere.js";\ndisplay(foo);');
-  await waitFor(() => /Cannot import/.test(document.querySelector('.live-cell[data-live*="let count = 0"]')?.textContent ?? ""));
+  await waitFor(() => /Cannot import/.test(document.querySelector('.live-cell[data-test-source*="let count = 0"]')?.textContent ?? ""));
   check(/Cannot import "\.\/nowhere\.js"/.test(await text(cell("let count = 0"))), "live-cells: an import the page cannot resolve says so");
   await edit("const amplitude", "");
   check(/empty/.test(await message("const amplitude")), "live-cells: emptying a cell gives a message");
@@ -93,7 +94,7 @@ export default async function ({browser, baseUrl, check, log}) {
   // --- an endless loop is stopped and the page still responds ---
   const t0 = Date.now();
   await edit("let count = 0", "let count = 0;\nfor (let i = 0; i >= 0; i++) count += i;\ndisplay(count);");
-  const stopped = await waitFor(() => /Stopped/.test(document.querySelector('.live-cell[data-live*="let count = 0"] .live-message')?.textContent ?? ""), null, 10000);
+  const stopped = await waitFor(() => /Stopped/.test(document.querySelector('.live-cell[data-test-source*="let count = 0"] .live-message')?.textContent ?? ""), null, 10000);
   log(`endless loop stopped after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   check(stopped, "live-cells: an endless loop is stopped with a message within a few seconds");
   check(/line 2/.test(await message("let count = 0")), "live-cells: the stopped loop's line is named");
@@ -109,7 +110,7 @@ export default async function ({browser, baseUrl, check, log}) {
 
   // --- Stop halts a training run ---
   await edit("const run = train", "const data = moons({n: 300, noise: 0.15, seed: 1});\nconst model = sequential(dense(2, 16, {init: \"he\", seed: 1}), relu(), dense(16, 1, {seed: 3}));\nconst run = train(model, data, {loss: \"bce\", optimizer: adam({learningRate: 0.01}), epochs: 2000, batchSize: 32, seed: 1});");
-  const running = await waitFor(() => /running/.test(document.querySelector('.live-cell[data-live*="const run = train"] .live-status')?.textContent ?? ""), null, 10000);
+  const running = await waitFor(() => /running/.test(document.querySelector('.live-cell[data-test-source*="const run = train"] .live-status')?.textContent ?? ""), null, 10000);
   check(running, "live-cells: a training run shows progress");
   await page.waitForTimeout(800);
   const stopButton = cell("const run = train").getByRole("button", {name: "Stop"});
@@ -126,6 +127,8 @@ export default async function ({browser, baseUrl, check, log}) {
 
   // --- reload keeps edits; Reset restores the book's version ---
   await page.reload({waitUntil: "load"});
+  await page.waitForSelector(".live-bar", {timeout: 15000});
+  await tag(page);
   check(await outputMatches("frequency * 2 * Math.PI", /31\.4/), "live-cells: after reload the edit is back and runs");
   check((await text(cell("const frequency").locator(".cm-content"))).includes("frequency: number = 5"), "live-cells: after reload the editor shows the reader's code");
   check(await cell("const frequency").evaluate((el) => el.classList.contains("live-edited")), "live-cells: after reload the cell is marked as edited");
@@ -148,14 +151,16 @@ export default async function ({browser, baseUrl, check, log}) {
   const other = await browser.newContext({viewport: {width: 1200, height: 1000}});
   const reader = await other.newPage();
   await reader.goto(shareUrl, {waitUntil: "load"});
-  const sharedShown = await reader.waitForFunction(() => document.querySelector('.live-cell[data-live*="const frequency"] .cm-content')?.textContent.includes("= 7"), null, {timeout: 15000}).then(() => true, () => false);
+  await reader.waitForSelector(".live-bar", {timeout: 15000});
+  await tag(reader);
+  const sharedShown = await reader.waitForFunction(() => document.querySelector('.live-cell[data-test-source*="const frequency"] .cm-content')?.textContent.includes("= 7"), null, {timeout: 15000}).then(() => true, () => false);
   check(sharedShown, "live-cells: a shared link opens with the edited code in the editor");
   await reader.waitForTimeout(1000);
-  const sharedValue = await reader.locator('.live-cell[data-live*="frequency * 2 * Math.PI"] > .observablehq').textContent();
+  const sharedValue = await reader.locator('.live-cell[data-test-source*="frequency * 2 * Math.PI"] > .observablehq').textContent();
   check(/6\.28/.test(sharedValue), `live-cells: the shared edit is not run on opening (shows ${sharedValue.trim()})`);
   check(/not run/.test(await reader.locator(".live-pagebar-notice").textContent()), "live-cells: a notice says the shared edits have not run");
-  await reader.locator('.live-cell[data-live*="const frequency"]').getByRole("button", {name: "Run"}).click();
-  const sharedRan = await reader.waitForFunction(() => /43\.9/.test(document.querySelector('.live-cell[data-live*="frequency * 2 * Math.PI"] > .observablehq').textContent), null, {timeout: 8000}).then(() => true, () => false);
+  await reader.locator('.live-cell[data-test-source*="const frequency"]').getByRole("button", {name: "Run"}).click();
+  const sharedRan = await reader.waitForFunction(() => /43\.9/.test(document.querySelector('.live-cell[data-test-source*="frequency * 2 * Math.PI"] > .observablehq').textContent), null, {timeout: 8000}).then(() => true, () => false);
   check(sharedRan, "live-cells: pressing Run on a shared edit runs it");
   await other.close();
 
@@ -165,6 +170,18 @@ export default async function ({browser, baseUrl, check, log}) {
   check((await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("live:")).length)) === 0, "live-cells: Reset all edits clears stored edits");
   check(errors.length === 0, `live-cells: no uncaught page errors (${errors.slice(0, 2).join(" | ")})`);
   await context.close();
+}
+
+// Labels each cell with its source, cut from the page's embedded Markdown, so cells can be found
+// by what they say.
+async function tag(page) {
+  await page.evaluate(() => {
+    const markdown = JSON.parse(document.getElementById("live-page").dataset.livePage).source.split("\n");
+    for (const el of document.querySelectorAll(".live-cell")) {
+      const data = JSON.parse(el.dataset.live);
+      el.dataset.testSource = data.source ?? markdown.slice(data.map[0] + 1, data.map[1] - 1).join("\n");
+    }
+  });
 }
 
 async function streamText(stream) {
