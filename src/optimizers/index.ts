@@ -9,3 +9,4 @@ export * from "./adadelta.js";
 export * from "./adam.js";
 export * from "./schedules.js";
 export * from "./clipping.js";
+export * from "./minimize.js";
