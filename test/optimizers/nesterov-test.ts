@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {nesterov} from "../../src/optimizers/index.js";
-import {expectClose, twoSteps} from "./twoSteps.js";
+import {expectClose, parameter, twoSteps} from "./twoSteps.js";
 
 describe("nesterov", () => {
   it("nesterov({learningRate: 0.1, momentum: 0.9}) takes w ← w − μ·v_prev + (1 + μ)·v", () => {
@@ -10,6 +10,23 @@ describe("nesterov", () => {
     const [w1, w2] = twoSteps(nesterov({learningRate: 0.1, momentum: 0.9}));
     expectClose(w1, [0.905, -1.81]);
     expectClose(w2, [0.9025, -2.109]);
+  });
+
+  it("nesterov's stored parameters are Sutskever's look-ahead point w + μv", () => {
+    // Sutskever et al. (2013): v ← μv − η∇f(w + μv), w ← w + v. Run it on f(w) = ½·a·w² beside the engine.
+    const a = 3;
+    const [eta, mu] = [0.05, 0.9];
+    let w = 2;
+    let v = 0;
+    const p = parameter([w]); // the engine starts at the look-ahead point w + μ·0 = w
+    const optimizer = nesterov({learningRate: eta, momentum: mu});
+    for (let t = 0; t < 20; t++) {
+      v = mu * v - eta * a * (w + mu * v);
+      w = w + v;
+      p.grad.data[0] = a * p.value.data[0];
+      optimizer.step([p]);
+      expect(p.value.data[0]).toBeCloseTo(w + mu * v, 12);
+    }
   });
 
   it("nesterov with momentum 0 is plain SGD", () => {
