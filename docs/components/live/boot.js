@@ -82,7 +82,10 @@ class LiveCell {
     const actions = html(`<div class="live-actions"></div>`);
     actions.append(this.runButton, this.resetButton, html(`<span class="live-hint">Shift+Enter runs</span>`));
     this.panel.append(this.host, actions, this.message);
-    el.prepend(this.bar, this.panel);
+    // A cell shown with `echo` has its code under the output: the editor takes that place.
+    this.echo = el.querySelector(":scope > pre");
+    if (this.echo) el.prepend(this.bar), this.echo.before(this.panel);
+    else el.prepend(this.bar, this.panel);
     this.updateBar();
     this.watch();
   }
@@ -166,6 +169,7 @@ class LiveCell {
   }
 
   updateBar() {
+    if (this.echo) this.echo.hidden = !this.panel.hidden || this.code !== this.data.source;
     this.stopButton.hidden = this.generators.size === 0;
     this.el.classList.toggle("live-edited", this.edited);
     this.el.classList.toggle("live-running", this.generators.size > 0);

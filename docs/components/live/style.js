@@ -1,6 +1,7 @@
 // style: the live-cell chrome, injected by boot() so pages need no extra stylesheet.
 export const css = `
 .live-cell { position: relative; }
+.live-cell [hidden], .live-pagebar [hidden], .live-cell[hidden] { display: none !important; }
 .live-bar { display: flex; justify-content: flex-end; align-items: center; gap: 0.5rem; min-height: 1.6rem; margin: 0.25rem 0 -0.25rem; font: 12px var(--sans-serif); color: var(--theme-foreground-muted); }
 .live-status { margin-right: auto; font-variant-numeric: tabular-nums; }
 .live-button { font: 12px var(--sans-serif); padding: 0.15rem 0.6rem; border: 1px solid var(--theme-foreground-faint); border-radius: 4px; background: var(--theme-background); color: var(--theme-foreground); cursor: pointer; }
