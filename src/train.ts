@@ -5,7 +5,7 @@ import {random} from "./random.js";
 import type {Dataset} from "./datasets/dataset.js";
 import type {Layer, Parameter} from "./layers/layer.js";
 import type {Sequential} from "./layers/sequential.js";
-import {BatchNorm} from "./layers/batchNorm.js";
+import type {BatchNorm} from "./layers/batchNorm.js";
 import {accuracy, loss as lossNamed, type Loss, type LossName} from "./losses.js";
 import type {Regularizer, Constraint} from "./regularizers.js";
 import type {Optimizer} from "./optimizers/optimizer.js";
@@ -217,8 +217,14 @@ export function fit<M extends Layer = Sequential>(model: M, data: Dataset, optio
 
 const OPTION_NAMES = ["loss", "optimizer", "epochs", "batchSize", "seed", "validation", "earlyStopping", "regularizer", "constraint", "clip", "copy", "yieldEvery"];
 
+/** Duck-typed, so a matrix made by another copy of the engine module (a page reloaded mid-edit) still passes. */
+function isMatrix(value: unknown): value is Matrix {
+  const m = value as Matrix;
+  return !!m && typeof m.rows === "number" && typeof m.cols === "number" && m.data instanceof Float64Array && m.data.length === m.rows * m.cols;
+}
+
 function checkDataset(what: string, name: string, data: Dataset): void {
-  if (!data || !(data.x instanceof Matrix) || !(data.y instanceof Matrix)) {
+  if (!data || !isMatrix(data.x) || !isMatrix(data.y)) {
     throw new Error(`${what}: ${name} must be a dataset {x, y} of matrices, got ${data === null ? "null" : typeof data}`);
   }
   if (data.x.rows !== data.y.rows) {
@@ -311,10 +317,11 @@ function restore(model: Layer, params: Parameter[], values: Float64Array[]): voi
   }
 }
 
+/** Layers with running averages (batch norm), found by shape rather than class for the same reason as isMatrix. */
 function batchNorms(model: Layer): BatchNorm[] {
-  if (model instanceof BatchNorm) return [model];
-  const layers = (model as {layers?: unknown}).layers;
-  return Array.isArray(layers) ? layers.flatMap((layer: Layer) => batchNorms(layer)) : [];
+  const m = model as Partial<BatchNorm> & {layers?: unknown};
+  if (m.runningMean && m.runningVariance && isMatrix(m.runningMean) && isMatrix(m.runningVariance)) return [m as BatchNorm];
+  return Array.isArray(m.layers) ? m.layers.flatMap((layer: Layer) => batchNorms(layer)) : [];
 }
 
 /** The loop itself, as a synchronous generator; `timed` makes it yield every `yieldEvery` ms. */
