@@ -154,7 +154,9 @@ function step(model: Layer, x: Matrix, y: Matrix, loss: Loss, options: StepOptio
 /**
  * One training step on one mini-batch: forward (training mode) → loss → zero the gradients → backward →
  * add the regularizer's gradient → clip → optimizer step → constraint. Returns the loss before the update.
- * After its first call on a model it allocates nothing (the benchmark's hot path).
+ * After its first call on a model it allocates no arrays (the benchmark's hot path): the model's parameter
+ * list and the dL/dOutput buffer are kept per model, so layers added to a model after its first step are
+ * not seen.
  *
  * ```ts
  * const optimizer = sgd({learningRate: 0.1});
