@@ -71,6 +71,15 @@ export default async function ({browser, baseUrl, check, log}) {
   await edit("const frequency", "const frequency: number = 2;");
   check(await outputMatches("frequency * 2 * Math.PI", /12\.5/), "live-cells: other cells still run after a syntax error elsewhere");
 
+  // --- a new name declared by an edit reaches a cell that uses it ---
+  await edit("const amplitude", "const amplitude = 1;\nconst phase = 0.5;");
+  await edit("amplitude * 2", "amplitude * 2 + phase");
+  check(await outputMatches("amplitude * 2", /^2\.5$/), "live-cells: a name declared in an edit is usable by another cell");
+
+  // --- a promise nobody awaited still reports at its cell ---
+  await edit("let count = 0", "setTimeout(() => Promise.reject(new Error(\"late failure\")), 10);\ndisplay(1);");
+  check(await waitFor(() => /late failure/.test(document.querySelector('.live-cell[data-test-source*="let count = 0"] .live-message')?.textContent ?? "")), "live-cells: an unhandled rejection from edited code shows at its cell");
+
   // --- runtime errors carry the reader's line ---
   await edit("const words", "const q = 1;\n\nconst r = (null as any).x;");
   await waitFor(() => /TypeError/.test(document.querySelector('.live-cell[data-test-source*="const words"] .live-message')?.textContent ?? ""));
@@ -89,7 +98,7 @@ export default async function ({browser, baseUrl, check, log}) {
   check(/Cannot import "\.\/nowhere\.js"/.test(await text(cell("let count = 0"))), "live-cells: an import the page cannot resolve says so");
   await edit("const amplitude", "");
   check(/empty/.test(await message("const amplitude")), "live-cells: emptying a cell gives a message");
-  check(await outputMatches("amplitude * 2", /amplitude is not defined/), "live-cells: a cell using the emptied cell's name reports it as not defined");
+  check(await outputMatches("amplitude * 2", /is not defined/), "live-cells: a cell using the emptied cell's name reports it as not defined");
 
   // --- an endless loop is stopped and the page still responds ---
   const t0 = Date.now();
@@ -127,7 +136,7 @@ export default async function ({browser, baseUrl, check, log}) {
 
   // --- reload keeps edits; Reset restores the book's version ---
   await page.reload({waitUntil: "load"});
-  await page.waitForSelector(".live-bar", {timeout: 15000});
+  await page.waitForSelector(".live-edit", {timeout: 15000});
   await tag(page);
   check(await outputMatches("frequency * 2 * Math.PI", /31\.4/), "live-cells: after reload the edit is back and runs");
   check((await text(cell("const frequency").locator(".cm-content"))).includes("frequency: number = 5"), "live-cells: after reload the editor shows the reader's code");
@@ -145,13 +154,15 @@ export default async function ({browser, baseUrl, check, log}) {
   check(/```ts\nconst frequency: number = 7;\n```/.test(markdown) && /# How to use this notebook/.test(markdown) && /^---\ntitle:/.test(markdown), "live-cells: Download gives the page's Markdown (front matter included) with the edit in its fence");
 
   // --- share: the link shows the edit and runs nothing until Run ---
+  await cell("Inputs.range").locator("input[type=number]").fill("120");
+  await cell("Inputs.range").locator("input[type=number]").dispatchEvent("input");
   await page.getByRole("button", {name: "Share"}).click();
   const shareUrl = await page.locator(".live-share-url").inputValue({timeout: 5000}).catch(() => "");
   check(shareUrl.startsWith(`${url}#live=`), "live-cells: Share gives a link carrying the edits in its hash");
   const other = await browser.newContext({viewport: {width: 1200, height: 1000}});
   const reader = await other.newPage();
   await reader.goto(shareUrl, {waitUntil: "load"});
-  await reader.waitForSelector(".live-bar", {timeout: 15000});
+  await reader.waitForSelector(".live-edit", {timeout: 15000});
   await tag(reader);
   const sharedShown = await reader.waitForFunction(() => document.querySelector('.live-cell[data-test-source*="const frequency"] .cm-content')?.textContent.includes("= 7"), null, {timeout: 15000}).then(() => true, () => false);
   check(sharedShown, "live-cells: a shared link opens with the edited code in the editor");
@@ -159,10 +170,26 @@ export default async function ({browser, baseUrl, check, log}) {
   const sharedValue = await reader.locator('.live-cell[data-test-source*="frequency * 2 * Math.PI"] > .observablehq').textContent();
   check(/6\.28/.test(sharedValue), `live-cells: the shared edit is not run on opening (shows ${sharedValue.trim()})`);
   check(/not run/.test(await reader.locator(".live-pagebar-notice").textContent()), "live-cells: a notice says the shared edits have not run");
+  const sharedPoints = await reader.locator('.live-cell[data-test-source*="Inputs.range"] input[type=number]').inputValue();
+  check(sharedPoints === "120", `live-cells: a shared link carries input values (points = ${sharedPoints})`);
   await reader.locator('.live-cell[data-test-source*="const frequency"]').getByRole("button", {name: "Run"}).click();
   const sharedRan = await reader.waitForFunction(() => /43\.9/.test(document.querySelector('.live-cell[data-test-source*="frequency * 2 * Math.PI"] > .observablehq').textContent), null, {timeout: 8000}).then(() => true, () => false);
   check(sharedRan, "live-cells: pressing Run on a shared edit runs it");
   await other.close();
+
+  // --- when the book's version of a cell changes, an old edit is offered, not applied ---
+  await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.endsWith(":/notebook:1"));
+    const stored = JSON.parse(localStorage.getItem(key));
+    localStorage.setItem(key, JSON.stringify({...stored, hash: "00000000"})); // as if edited against an older text
+  });
+  await page.reload({waitUntil: "load"});
+  await page.waitForSelector(".live-edit", {timeout: 15000});
+  await tag(page);
+  check(await waitFor(() => /changed since you edited/.test(document.querySelector('.live-cell[data-test-source*="const frequency"]')?.textContent ?? "")), "live-cells: an edit made against an older version of a cell is offered");
+  check(await outputMatches("frequency * 2 * Math.PI", /6\.28/), "live-cells: ... and not applied over the book's new text");
+  await cell("const frequency").getByRole("button", {name: "Show my old edit"}).click();
+  check(await waitFor(() => document.querySelector('.live-cell[data-test-source*="const frequency"] .cm-content')?.textContent.includes("= 7")), "live-cells: Show my old edit puts it in the editor");
 
   // --- Reset all edits ---
   await page.getByRole("button", {name: /Reset all edits/}).click();

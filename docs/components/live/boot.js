@@ -42,6 +42,17 @@ export async function boot() {
   document.head.append(style);
   for (const el of document.querySelectorAll(".live-cell")) cells.push(new LiveCell(el));
   addPageBar();
+  // Errors that escape a cell's run (a promise nobody awaited, a throwing timer callback) still
+  // carry the compiled cell's name in their stack: show them at that cell.
+  const stray = (error) => {
+    const match = /live-cell-([0-9a-f]{8}(?:-\d+)?)-\d+\.js:(\d+)/.exec(String(error?.stack ?? ""));
+    const cell = match && cells.find((c) => c.id === match[1]);
+    if (cell) cell.showMessage(`${error.name ?? "Error"}: ${error.message ?? error} (line ${match[2]}, after the cell had finished running)`, "error", +match[2]);
+    return !!cell;
+  };
+  // shown at the cell, so not reported again as an uncaught error of the page
+  addEventListener("unhandledrejection", (event) => stray(event.reason) && event.preventDefault());
+  addEventListener("error", (event) => stray(event.error) && event.preventDefault());
   restore().catch((error) => pageNotice(`Could not restore edits: ${error.message}`, "error"));
 }
 
