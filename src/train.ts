@@ -15,7 +15,7 @@ export interface TrainOptions {
   loss: LossName | Loss;
   optimizer: Optimizer;
   epochs: number;
-  /** Default 32; the full batch if ≥ the number of training rows. */
+  /** Default 32; the full batch if ≥ the number of training rows. A last batch of one row is merged into the one before. */
   batchSize?: number;
   /** Seeds the shuffling and the validation split, nothing else. Default 0. */
   seed?: number;
@@ -396,8 +396,10 @@ function* run<M extends Layer>(original: M, data: Dataset, options: TrainOptions
   for (epoch = 0; epoch < epochs; ) {
     if (!fullBatch) shuffleRandom.shuffle(order);
     epochLoss = epochCorrect = epochSeen = 0;
-    for (let start = 0; start < n; start += batchSize) {
-      const count = Math.min(batchSize, n - start);
+    for (let start = 0, count = 0; start < n; start += count) {
+      count = Math.min(batchSize, n - start);
+      // a last batch of one row joins the one before: batch norm cannot normalize a single row
+      if (n - start - count === 1) count++;
       let x = trainX;
       let y = trainY;
       if (!fullBatch) {

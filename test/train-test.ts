@@ -154,6 +154,14 @@ describe("train", () => {
     expect(fit(smallModel(), data, options).history).toEqual(a.history);
   });
 
+  it("a last batch of one row is merged into the one before, so batch norm can train on any n", () => {
+    const data = quadrants(33); // 33 = 32 + 1 with batches of 16: steps of 16 and 17 rows
+    const model = sequential(dense(2, 8, {seed: 1}), batchNorm(8), tanh(), dense(8, 1, {seed: 2}));
+    const run = fit(model, data, {loss: "bce", optimizer: sgd({learningRate: 0.1}), epochs: 3, batchSize: 16});
+    expect(run.step).toBe(3 * 2);
+    expect(Number.isFinite(run.loss)).toBe(true);
+  });
+
   it("clipping by global norm bounds every step", () => {
     const data = quadrants();
     const model = smallModel();

@@ -60,6 +60,10 @@ export class BatchNorm implements Layer {
     if (x.cols !== n) throw new Error(`batchNorm: input has ${x.cols} columns, expected ${n}`);
     const m = x.rows;
     if (m === 0) throw new Error("batchNorm: the batch is empty");
+    if (training && m === 1) {
+      // one row has variance 0: x̂ would be 0 for every input and the running variance would be dragged to 0
+      throw new Error("batchNorm: training needs at least 2 rows per batch (one row has no variance), got 1; use a larger batch, or training: false");
+    }
     const X = x.data;
     const mean = training ? this.batchMean.data : this.runningMean.data;
     const variance = training ? this.batchVariance.data : this.runningVariance.data;

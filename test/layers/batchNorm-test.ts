@@ -134,5 +134,7 @@ describe("batchNorm", () => {
     expect(() => batchNorm(3, {momentum: 1})).toThrow("batchNorm: momentum must be in [0, 1), got 1");
     expect(() => batchNorm(3, {epsilon: -1})).toThrow("batchNorm: epsilon must be a positive finite number, got -1");
     expect(() => batchNorm(3).forward(new Matrix(2, 4))).toThrow("batchNorm: input has 4 columns, expected 3");
+    expect(() => batchNorm(3).forward(new Matrix(1, 3), {training: true})).toThrow("batchNorm: training needs at least 2 rows per batch (one row has no variance), got 1");
+    expect(batchNorm(3).forward(new Matrix(1, 3), {training: false}).rows).toBe(1);
   });
 });
