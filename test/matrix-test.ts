@@ -24,7 +24,8 @@ function expectClose(a: Matrix, b: Matrix, tol = 1e-12): void {
 }
 
 describe("products", () => {
-  const shapes: [number, number, number][] = [[1, 1, 1], [3, 2, 4], [4, 4, 4], [5, 7, 3], [9, 13, 6], [2, 0, 3], [17, 8, 1]];
+  // includes shapes past the 32,768-entry threshold where B is first copied transposed
+  const shapes: [number, number, number][] = [[1, 1, 1], [3, 2, 4], [4, 4, 4], [5, 7, 3], [9, 13, 6], [2, 0, 3], [17, 8, 1], [7, 200, 190], [4, 300, 120]];
   it("matmul(a, b) equals the triple loop for odd and even shapes", () => {
     for (const [n, m, p] of shapes) {
       const a = testMatrix(n, m, n + m), b = testMatrix(m, p, p + 3);
@@ -152,6 +153,15 @@ describe("accumulating products", () => {
     const outB = testMatrix(5, 7, 6), baseB = outB.clone(), d = testMatrix(7, 3, 7);
     matmulTransB(a, d, outB, true);
     expectClose(outB, add(baseB, naive(a, transpose(d))));
+  });
+  it("accumulate works on the large-matrix path too", () => {
+    const a = testMatrix(5, 250, 1), b = testMatrix(250, 140, 2), base = testMatrix(5, 140, 3);
+    const out = base.clone();
+    matmul(a, b, out, true);
+    expectClose(out, add(base, naive(a, b)), 1e-10);
+    const c = testMatrix(5, 140, 4), outA = testMatrix(250, 140, 5), baseA = outA.clone();
+    matmulTransA(a, c, outA, true);
+    expectClose(outA, add(baseA, naive(transpose(a), c)), 1e-10);
   });
   it("accumulate without out starts from zero; into a wrong-shaped out it throws", () => {
     const a = testMatrix(2, 3), b = testMatrix(3, 2, 2);
