@@ -77,7 +77,11 @@ class LiveCell {
     this.status = html(`<span class="live-status" role="status" aria-live="polite"></span>`);
     this.stopButton = button("Stop", () => this.stop(), "live-stop");
     this.stopButton.hidden = true;
-    this.bar.append(this.status, this.stopButton);
+    // a cell that shows nothing gets its first line as a label, so its Edit button says what it edits
+    const first = this.data.source.split("\n").find((line) => line.trim() && !/^\s*(\/\/|import\b)/.test(line)) ?? "";
+    this.label = html(`<code class="live-label" aria-hidden="true"></code>`);
+    this.label.textContent = first.trim();
+    this.bar.append(this.label, this.status, this.stopButton);
     if (this.data.editable) {
       this.editButton = button("Edit", () => this.toggle(), "live-edit");
       this.editButton.setAttribute("aria-expanded", "false");

@@ -5,8 +5,21 @@
 import {EditorState, StateEffect, StateField} from "@codemirror/state";
 import {EditorView, Decoration, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection} from "@codemirror/view";
 import {defaultKeymap, history, historyKeymap} from "@codemirror/commands";
-import {bracketMatching, indentOnInput, syntaxHighlighting, defaultHighlightStyle} from "@codemirror/language";
+import {bracketMatching, indentOnInput, syntaxHighlighting, HighlightStyle} from "@codemirror/language";
 import {javascript} from "@codemirror/lang-javascript";
+import {tags as t} from "@lezer/highlight";
+
+// The colors Framework uses for echoed code (its --syntax-* variables follow light and dark themes),
+// so a cell looks the same before and after Edit.
+const highlight = HighlightStyle.define([
+  {tag: [t.keyword, t.operatorKeyword, t.modifier, t.controlKeyword, t.definitionKeyword, t.moduleKeyword], color: "var(--syntax-keyword)"},
+  {tag: [t.function(t.definition(t.variableName)), t.function(t.variableName), t.function(t.propertyName), t.typeName, t.className], color: "var(--syntax-entity)"},
+  {tag: [t.number, t.bool, t.null, t.atom, t.self], color: "var(--syntax-constant)"},
+  {tag: [t.string, t.special(t.string), t.regexp], color: "var(--syntax-string)"},
+  {tag: [t.definition(t.variableName), t.definition(t.propertyName)], color: "var(--syntax-variable)"},
+  {tag: t.comment, color: "var(--syntax-comment)", fontStyle: "italic"},
+  {tag: t.invalid, color: "var(--theme-red)"}
+]);
 
 const setErrorLine = StateEffect.define();
 const errorLine = StateField.define({
@@ -41,7 +54,7 @@ export function editor({parent, doc, lang = "ts", onRun, onChange = () => {}, la
         indentOnInput(),
         bracketMatching(),
         highlightActiveLine(),
-        syntaxHighlighting(defaultHighlightStyle, {fallback: true}),
+        syntaxHighlighting(highlight),
         javascript({typescript: lang === "ts" || lang === "tsx"}),
         keymap.of([{key: "Shift-Enter", run}, {key: "Mod-Enter", run}, ...defaultKeymap, ...historyKeymap]),
         errorLine,

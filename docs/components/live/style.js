@@ -11,18 +11,27 @@ export const css = `
 .live-edit { opacity: 0.75; }
 .live-cell:hover .live-edit, .live-edit:focus-visible, .live-edited .live-edit { opacity: 1; }
 .live-edited > .live-bar .live-edit { border-color: var(--theme-foreground-focus); }
-.live-stop { border-color: #d62728; color: #d62728; }
+.live-stop { border-color: var(--theme-red); color: var(--theme-red); }
 .live-run { background: var(--theme-foreground-focus); color: var(--theme-background); border-color: var(--theme-foreground-focus); }
 .live-run:hover:not(:disabled) { color: var(--theme-background); filter: brightness(1.1); }
 .live-panel { margin: 0.5rem 0; border: 1px solid var(--theme-foreground-faint); border-radius: 6px; overflow: hidden; background: var(--theme-background-alt); }
 .live-editor .cm-editor { max-height: 28rem; font-size: 13px; background: var(--theme-background-alt); }
 .live-editor .cm-scroller { font-family: var(--monospace); }
 .live-editor .cm-editor.cm-focused { outline: none; }
-.live-error-line { background: color-mix(in srgb, #d62728 18%, transparent); }
+.live-editor .cm-content { caret-color: var(--theme-foreground); }
+.live-editor .cm-cursor { border-left-color: var(--theme-foreground); }
+.live-editor .cm-gutters { background: var(--theme-background-alt); color: var(--theme-foreground-faint); border-right: 1px solid var(--theme-foreground-faintest); }
+.live-editor .cm-activeLine, .live-editor .cm-activeLineGutter { background: color-mix(in srgb, var(--theme-foreground) 5%, transparent); }
+.live-editor .cm-selectionBackground, .live-editor .cm-focused .cm-selectionBackground { background: color-mix(in srgb, var(--theme-foreground-focus) 28%, transparent) !important; }
+.live-editor .cm-matchingBracket { background: color-mix(in srgb, var(--theme-foreground-focus) 25%, transparent); outline: 1px solid color-mix(in srgb, var(--theme-foreground-focus) 50%, transparent); }
+.live-editor .cm-line.live-error-line { background: color-mix(in srgb, var(--theme-red) 20%, transparent) !important; box-shadow: inset 3px 0 var(--theme-red); }
+.live-label { display: none; margin-right: auto; font: 12px var(--monospace); color: var(--theme-foreground-faint); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 70%; }
+.live-cell:has(> .observablehq:empty):not(:has(> .live-panel:not([hidden]))) .live-label { display: inline; }
+.live-cell:has(> .observablehq:empty) .live-status:empty { display: none; }
 .live-actions { display: flex; gap: 0.5rem; align-items: center; padding: 0.4rem 0.5rem; border-top: 1px solid var(--theme-foreground-faintest); }
 .live-hint { font: 11px var(--sans-serif); color: var(--theme-foreground-muted); }
 .live-message { font: 13px var(--sans-serif); padding: 0.4rem 0.6rem; white-space: pre-wrap; }
-.live-message.live-error { color: #b3261e; background: color-mix(in srgb, #d62728 8%, var(--theme-background)); border-top: 1px solid color-mix(in srgb, #d62728 30%, transparent); }
+.live-message.live-error { color: var(--theme-foreground); background: color-mix(in srgb, var(--theme-red) 14%, var(--theme-background)); border-top: 1px solid color-mix(in srgb, var(--theme-red) 45%, transparent); border-left: 3px solid var(--theme-red); }
 .live-message.live-note { color: var(--theme-foreground-muted); }
 .live-message.live-shared { color: var(--theme-foreground); background: color-mix(in srgb, #f2c12e 18%, var(--theme-background)); }
 .live-message .live-button { margin-left: 0.25rem; }
@@ -30,7 +39,7 @@ export const css = `
 .live-pagebar-actions { display: flex; gap: 0.4rem; }
 .live-pagebar-notice { flex-basis: 100%; padding: 0.4rem 0; }
 .live-pagebar-notice.live-shared { color: var(--theme-foreground); background: color-mix(in srgb, #f2c12e 18%, var(--theme-background)); padding: 0.4rem; border-radius: 4px; }
-.live-pagebar-notice.live-error { color: #b3261e; }
+.live-pagebar-notice.live-error { color: var(--theme-red); }
 .live-share-url { width: 100%; margin-top: 0.3rem; font: 12px var(--monospace); }
 @media print { .live-bar, .live-panel, .live-pagebar { display: none !important; } }
 `;
