@@ -1,3 +1,4 @@
+// Chapter: "Neurons, losses and the engine" (docs/neurons.md).
 import {Matrix} from "./matrix.js";
 
 /** The names `loss(name)` accepts; "bce" and "crossEntropy" are aliases. */

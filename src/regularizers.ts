@@ -1,3 +1,4 @@
+// Chapter: "Dropout and regularization" (docs/regularization.md).
 import type {Parameter} from "./layers/layer.js";
 
 /**

@@ -1,3 +1,4 @@
+// Chapter: "Batch normalization" (docs/batch-norm.md).
 import {Matrix, ensure} from "../matrix.js";
 import type {ForwardOptions, Layer, Parameter} from "./layer.js";
 

@@ -1,3 +1,4 @@
+// Chapter: "Dropout and regularization" (docs/regularization.md).
 import {Matrix, ensure} from "../matrix.js";
 import {random, type Random} from "../random.js";
 import type {ForwardOptions, Layer, Parameter} from "./layer.js";

@@ -1,3 +1,4 @@
+// Chapter: "Optimizers" (docs/optimizers.md).
 import {BaseOptimizer, checkFraction, checkPositive, type LearningRate, checkKeys} from "./optimizer.js";
 
 /**

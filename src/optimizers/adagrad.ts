@@ -1,3 +1,4 @@
+// Chapter: "Optimizers" (docs/optimizers.md).
 import {BaseOptimizer, checkPositive, type LearningRate, checkKeys} from "./optimizer.js";
 
 /**

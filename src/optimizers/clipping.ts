@@ -1,3 +1,4 @@
+// Chapter: "Vanishing and exploding gradients" (docs/gradients.md).
 import type {Parameter} from "../layers/layer.js";
 
 /**

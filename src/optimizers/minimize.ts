@@ -1,3 +1,4 @@
+// Chapter: "Optimizers" (docs/optimizers.md).
 import {Matrix} from "../matrix.js";
 import type {Parameter} from "../layers/layer.js";
 import type {Optimizer} from "./optimizer.js";

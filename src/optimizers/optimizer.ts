@@ -1,3 +1,4 @@
+// Chapter: "Optimizers" (docs/optimizers.md).
 import type {Matrix} from "../matrix.js";
 import type {Parameter} from "../layers/layer.js";
 import type {Schedule} from "./schedules.js";

@@ -1,3 +1,4 @@
+// Chapter: "Optimizers" (docs/optimizers.md).
 /** A learning-rate schedule: the learning rate to use for update number `step` (0 for the first update). */
 export type Schedule = (step: number) => number;
 
