@@ -136,6 +136,22 @@ function gemm(
       C[o1 + j] += c10; C[o1 + j + 1] += c11; C[o1 + j + 2] += c12;
       C[o2 + j] += c20; C[o2 + j + 1] += c21; C[o2 + j + 2] += c22;
     }
+    if (j + 1 < p) {
+      // two columns left (an output layer with two classes): a 3×2 tile
+      let ka = i * sAi, kb = j * sBj;
+      let c00 = 0, c01 = 0, c10 = 0, c11 = 0, c20 = 0, c21 = 0;
+      for (let k = 0; k < m; k++, ka += sAk, kb += sBk) {
+        const y0 = A[ka], y1 = A[ka + sAi], y2 = A[ka + sAi2];
+        const x0 = B[kb], x1 = B[kb + sBj];
+        c00 += y0 * x0; c01 += y0 * x1;
+        c10 += y1 * x0; c11 += y1 * x1;
+        c20 += y2 * x0; c21 += y2 * x1;
+      }
+      C[o0 + j] += c00; C[o0 + j + 1] += c01;
+      C[o1 + j] += c10; C[o1 + j + 1] += c11;
+      C[o2 + j] += c20; C[o2 + j + 1] += c21;
+      j += 2;
+    }
     for (; j < p; j++) {
       let ka = i * sAi, kb = j * sBj;
       let c0 = 0, c1 = 0, c2 = 0;
@@ -145,6 +161,33 @@ function gemm(
       }
       C[o0 + j] += c0; C[o1 + j] += c1; C[o2 + j] += c2;
     }
+  }
+  if (i + 1 < n) {
+    // two rows left: 2×3 tiles
+    const o0 = i * p, o1 = o0 + p;
+    let j = 0;
+    for (; j + 2 < p; j += 3) {
+      let ka = i * sAi, kb = j * sBj;
+      let c00 = 0, c01 = 0, c02 = 0, c10 = 0, c11 = 0, c12 = 0;
+      for (let k = 0; k < m; k++, ka += sAk, kb += sBk) {
+        const y0 = A[ka], y1 = A[ka + sAi];
+        const x0 = B[kb], x1 = B[kb + sBj], x2 = B[kb + sBj2];
+        c00 += y0 * x0; c01 += y0 * x1; c02 += y0 * x2;
+        c10 += y1 * x0; c11 += y1 * x1; c12 += y1 * x2;
+      }
+      C[o0 + j] += c00; C[o0 + j + 1] += c01; C[o0 + j + 2] += c02;
+      C[o1 + j] += c10; C[o1 + j + 1] += c11; C[o1 + j + 2] += c12;
+    }
+    for (; j < p; j++) {
+      let ka = i * sAi, kb = j * sBj;
+      let c0 = 0, c1 = 0;
+      for (let k = 0; k < m; k++, ka += sAk, kb += sBk) {
+        const x = B[kb];
+        c0 += A[ka] * x; c1 += A[ka + sAi] * x;
+      }
+      C[o0 + j] += c0; C[o1 + j] += c1;
+    }
+    i += 2;
   }
   for (; i < n; i++) {
     const o0 = i * p;

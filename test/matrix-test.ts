@@ -25,7 +25,7 @@ function expectClose(a: Matrix, b: Matrix, tol = 1e-12): void {
 
 describe("products", () => {
   // includes shapes past the 32,768-entry threshold where B is first copied transposed
-  const shapes: [number, number, number][] = [[1, 1, 1], [3, 2, 4], [4, 4, 4], [5, 7, 3], [9, 13, 6], [2, 0, 3], [17, 8, 1], [7, 200, 190], [4, 300, 120]];
+  const shapes: [number, number, number][] = [[1, 1, 1], [3, 2, 4], [4, 4, 4], [5, 7, 3], [9, 13, 6], [2, 0, 3], [17, 8, 1], [8, 5, 2], [11, 6, 5], [2, 9, 8], [7, 200, 190], [4, 300, 120]];
   it("matmul(a, b) equals the triple loop for odd and even shapes", () => {
     for (const [n, m, p] of shapes) {
       const a = testMatrix(n, m, n + m), b = testMatrix(m, p, p + 3);
