@@ -80,7 +80,10 @@ export class Dense implements Layer {
     const y = (this.y = this.y && this.y.rows === n ? this.y : new Matrix(n, p));
     // start every row at b, then add x·W on top: one pass instead of two
     const Y = y.data, B = this.b.data;
-    for (let i = 0; i < n; i++) Y.set(B, i * p);
+    for (let i = 0; i < n; i++) {
+      const r = i * p;
+      for (let j = 0; j < p; j++) Y[r + j] = B[j]; // a plain loop: TypedArray.set costs more than 16 stores
+    }
     matmul(x, this.W, y, true);
     this.x = x;
     return y;
