@@ -30,3 +30,17 @@ export async function* race(runs) {
     for (const name of names) await runs[name].return?.();
   }
 }
+
+/**
+ * Rows {run, epoch, loss, accuracy} for plotting a race's state (the object `race` yields), and
+ * a summary row per run, including runs that failed (`error`) or have not reported yet.
+ */
+export function raceRows(state) {
+  const rows = [];
+  const summary = [];
+  for (const [run, p] of Object.entries(state ?? {})) {
+    for (const h of p?.history ?? []) if (Number.isFinite(h.loss)) rows.push({run, epoch: h.epoch, loss: h.loss, accuracy: h.accuracy});
+    summary.push({run, epoch: p?.epoch ?? null, loss: p && !p.error ? p.loss : null, accuracy: p && !p.error ? p.accuracy ?? null : null, validationAccuracy: p && !p.error ? p.validationAccuracy ?? null : null, error: p?.error?.message ?? null});
+  }
+  return {rows, summary};
+}
