@@ -163,6 +163,7 @@ describe("loop guards", () => {
   it("puts a guard in every loop body, braced or not", () => {
     const {cell} = compile("for (;;) x++;\nwhile (a) { b(); }\ndo c(); while (d);\nfor (const k in o) {}\nfor (const v of w) v;", {lang: "js"});
     expect(cell.factory.match(/__live\.guard\(\)/g)).toHaveLength(5);
+    expect(cell.factory.split("\n")).toHaveLength(5 + 2); // one generated line per reader's line, then the closing line and sourceURL
   });
 
   it("stops an endless loop through the guard", async () => {
@@ -212,6 +213,16 @@ describe("loop guards", () => {
       await 0;
     }
     expect(error).toBeInstanceOf(LoopError);
+  });
+
+  it("guarded code reads the clock rarely in a fast loop, and still trips", async () => {
+    let reads = 0;
+    const {body} = compile("let s = 0;\nfor (let i = 0; i < 100000; i++) s += i;\nconst total = s;", {lang: "js"}, {guard: guard({limit: 100, now: () => ++reads * 1e-4, visible: () => false})});
+    expect((await body()).total).toBe(4999950000);
+    expect(reads).toBeLessThan(200);
+    let t = 0;
+    const {body: endless} = compile("while (true) {}", {lang: "js"}, {guard: guard({limit: 100, now: () => (t += 0.001), visible: () => false})});
+    await expect(endless()).rejects.toThrow(LoopError);
   });
 
   it("guard() validates its limit", () => {

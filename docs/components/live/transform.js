@@ -17,6 +17,10 @@ export const GLOBALS = new Set(["Array", "ArrayBuffer", "atob", "AudioContext", 
 // Framework's own page library: a cell that declared one of these would shadow it for every cell.
 export const BUILTINS = new Set(["display", "view", "width", "dark", "now", "resize", "invalidation", "visibility", "Generators", "Mutable", "FileAttachment"]);
 
+// A loop guard asks the clock only every so many iterations (see guard.js); `!(x >= 0)` also
+// catches a guard that returns nothing.
+const GUARD = "if(!(--__guardCountdown>=0))__guardCountdown=__live.guard();";
+
 // Wrapping the code as the body of an async generator lets one parse accept top-level await and
 // yield; allowImportExportEverywhere then accepts the imports inside it. No newline, so lines match.
 const PREFIX = "(async function*(){";
@@ -106,15 +110,15 @@ export function transformCell(source, {lang = "ts", id = "cell", taken = new Set
     DoWhileStatement: (n) => loops.push(n)
   });
   for (const {body} of loops) {
-    if (body.type === "BlockStatement") edits.push({start: body.start + 1 - offset, end: body.start + 1 - offset, text: "__live.guard();"});
+    if (body.type === "BlockStatement") edits.push({start: body.start + 1 - offset, end: body.start + 1 - offset, text: GUARD});
     else {
-      edits.push({start: body.start - offset, end: body.start - offset, text: "{__live.guard();"});
+      edits.push({start: body.start - offset, end: body.start - offset, text: `{${GUARD}`});
       edits.push({start: body.end - offset, end: body.end - offset, text: "}"});
     }
   }
 
   let body = applyEdits(code, edits);
-  let prologue = "";
+  let prologue = loops.length ? "let __guardCountdown=0;" : "";
   if (inputs.includes("display")) prologue += "display=__live.display(display);";
   if (specifiers.length === 1) prologue += `const ${specifiers[0]}=await ${loads[0]};`;
   else if (specifiers.length > 1) prologue += `const [${specifiers.join(",")}]=await Promise.all([${loads.join(",")}]);`;
