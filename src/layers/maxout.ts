@@ -68,7 +68,7 @@ export class Maxout implements Layer {
     const y = (this.y = this.y && this.y.rows === n ? this.y : new Matrix(n, m));
     if (this.winner.length !== n * m) this.winner = new Int32Array(n * m);
     const Z = z.data, Y = y.data, B = this.b.data, win = this.winner;
-    for (let i = 0; i < n; i++) Z.set(B, i * w);
+    for (let i = 0; i < n; i++) for (let j = 0; j < w; j++) Z[i * w + j] = B[j]; // start at b, add x·W
     matmul(x, this.W, z, true);
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < m; j++) {
