@@ -117,6 +117,10 @@ async function notebook({browser, baseUrl, check, log}) {
   await edit("amplitude * 2", "amplitude * 2 + phase");
   check(await outputMatches("amplitude * 2", /^2\.5$/), "live-cells: a name declared in an edit is usable by another cell");
 
+  // --- an edit can import what the page imports ---
+  await edit("let count = 0", 'import {moons as m} from "./engine/index.js";\nimport * as P from "@observablehq/plot";\ndisplay(`${m({n: 10, noise: 0, seed: 1}).x.rows} rows, ${typeof P.dot}`);');
+  check(await outputMatches("let count = 0", /10 rows, function/), "live-cells: an edited cell imports the engine and Plot through the page's own URLs");
+
   // --- a promise nobody awaited still reports at its cell ---
   await edit("let count = 0", "setTimeout(() => Promise.reject(new Error(\"late failure\")), 10);\ndisplay(1);");
   check(await waitFor(() => /late failure/.test(document.querySelector('.live-cell[data-test-source*="let count = 0"] .live-message')?.textContent ?? "")), "live-cells: an unhandled rejection from edited code shows at its cell");

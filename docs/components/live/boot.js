@@ -428,7 +428,7 @@ function addPageBar() {
   const editable = cells.some((c) => c.data.editable);
   if (!editable) return;
   pageBar = html(`<div class="live-pagebar" role="region" aria-label="Live notebook">
-    <span class="live-pagebar-text">Live page: press <b>Edit</b> on a cell to change and rerun it. <a href="./notebook">How this works</a>.</span>
+    <span class="live-pagebar-text">Live page: <b>Edit</b> any cell and rerun it. <a href="./notebook">How?</a></span>
     <span class="live-pagebar-actions"></span>
     <div class="live-pagebar-notice" role="status" hidden></div>
   </div>`);
@@ -441,6 +441,7 @@ function addPageBar() {
   actions.append(share, download, resetAll);
   // fix the link for pages in subfolders
   pageBar.querySelector("a").href = new URL(relativeRoot() + "notebook", location.href).pathname;
+  if (page.path === "/notebook") pageBar.querySelector("a").remove();
   const h1 = document.querySelector("#observablehq-main h1");
   if (h1) h1.after(pageBar);
   else document.querySelector("#observablehq-main")?.prepend(pageBar);

@@ -35,7 +35,7 @@ export const css = `
 .live-message.live-note { color: var(--theme-foreground-muted); }
 .live-message.live-shared { color: var(--theme-foreground); background: color-mix(in srgb, #f2c12e 18%, var(--theme-background)); }
 .live-message .live-button { margin-left: 0.25rem; }
-.live-pagebar { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; justify-content: space-between; margin: 0.5rem 0 1.5rem; padding: 0.5rem 0.75rem; font: 13px var(--sans-serif); border: 1px solid var(--theme-foreground-faintest); border-radius: 6px; color: var(--theme-foreground-muted); max-width: 640px; }
+.live-pagebar { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; justify-content: space-between; margin: 0.25rem 0 1.25rem; padding: 0.35rem 0.6rem; font: 13px var(--sans-serif); border: 1px solid var(--theme-foreground-faintest); border-radius: 6px; color: var(--theme-foreground-muted); max-width: 640px; }
 .live-pagebar-actions { display: flex; gap: 0.4rem; }
 .live-pagebar-notice { flex-basis: 100%; padding: 0.4rem 0; }
 .live-pagebar-notice.live-shared { color: var(--theme-foreground); background: color-mix(in srgb, #f2c12e 18%, var(--theme-background)); padding: 0.4rem; border-radius: 4px; }
