@@ -79,6 +79,7 @@ export function propagate(model, x, y, {lossName = "softmaxCrossEntropy"} = {}) 
   let dy = grad;
   for (let i = layers.length - 1; i >= 0; i--) {
     grads[i] = dy; // ∂L/∂(output of layer i)
+    if (i === 0) break; // nobody needs ∂L/∂x for the input itself
     // through a dense layer only dx = dy·Wᵀ is needed here; skipping dW += xᵀ·dy saves a third of the work
     dy = layers[i].kind === "dense" ? matmulTransB(dy, layers[i].W) : layers[i].backward(dy);
   }
