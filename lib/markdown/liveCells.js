@@ -12,7 +12,8 @@ import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {fenceBody} from "../../docs/components/live/store.js";
 
-const CODE_TAGS = new Set(["js", "ts", "jsx", "tsx"]);
+// jsx/tsx cells are left alone: the in-page transform strips types but does not compile JSX.
+const CODE_TAGS = new Set(["js", "ts"]);
 const BOOT = `import {boot} from "/components/live/boot.js";\nboot();\n`;
 
 export function liveCellsPlugin(md, {root = "docs"} = {}) {
