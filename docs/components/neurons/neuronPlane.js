@@ -35,6 +35,7 @@ export function neuronPlane({w1, w2, b}, {width = 360, extent = 2} = {}) {
   const visible = boundary.filter((d) => Math.abs(d.x2) <= extent && Math.abs(d.x1) <= extent);
   const norm = Math.hypot(w1, w2);
   const arrowScale = norm > 0 ? Math.min(1, extent / 2 / norm) : 0;
+  const arrow = {x1: 0, y1: 0, x2: w1 * arrowScale, y2: w2 * arrowScale};
   return Plot.plot({
     width: size,
     height: size,
@@ -43,9 +44,15 @@ export function neuronPlane({w1, w2, b}, {width = 360, extent = 2} = {}) {
     color: {type: "linear", domain: [0, 1], scheme: "PuOr", legend: true, label: "neuron output a = σ(z)"},
     marks: [
       Plot.raster(grid, {x: "x1", y: "x2", fill: "a", width: cells, height: cells, x1: -extent, x2: extent, y1: -extent, y2: extent, imageRendering: "auto"}),
-      Plot.line(visible, {x: "x1", y: "x2", stroke: "currentColor", strokeWidth: 2, strokeDasharray: "6,4"}),
-      norm > 0 ? Plot.arrow([{x1: 0, y1: 0, x2: w1 * arrowScale, y2: w2 * arrowScale}], {x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: "currentColor", strokeWidth: 2}) : null,
-      norm > 0 ? Plot.text([{x: w1 * arrowScale, y: w2 * arrowScale}], {x: "x", y: "y", text: () => "w", dx: 8, dy: -8, fill: "currentColor", fontWeight: "bold"}) : null,
+      // Fixed dark ink with a light halo: the line sits on the white band (a = 0.5) in either theme.
+      Plot.line(visible, {x: "x1", y: "x2", stroke: "#111", strokeWidth: 2, strokeDasharray: "6,4"}),
+      ...(norm > 0
+        ? [
+            Plot.arrow([arrow], {x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: "white", strokeWidth: 5}),
+            Plot.arrow([arrow], {x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: "#111", strokeWidth: 2}),
+            Plot.text([arrow], {x: "x2", y: "y2", text: () => "w", dx: 9, dy: -9, fill: "#111", stroke: "white", strokeWidth: 3, fontWeight: "bold", fontSize: 13})
+          ]
+        : []),
       Plot.frame()
     ]
   });
