@@ -73,7 +73,7 @@ class LiveCell {
     this.code = this.data.source; // the text in the editor (or that would be, before it opens)
     this.generators = new Set();
     this.version = 0;
-    this.bar = html(`<div class="live-bar" role="group" aria-label="Cell ${this.index + 1}"></div>`);
+    this.bar = html(`<div class="live-bar" role="group"></div>`);
     this.status = html(`<span class="live-status" role="status" aria-live="polite"></span>`);
     this.stopButton = button("Stop", () => this.stop(), "live-stop");
     this.stopButton.hidden = true;
@@ -81,6 +81,7 @@ class LiveCell {
     const first = this.data.source.split("\n").find((line) => line.trim() && !/^\s*(\/\/|import\b)/.test(line)) ?? "";
     this.label = html(`<code class="live-label" aria-hidden="true"></code>`);
     this.label.textContent = first.trim();
+    this.bar.setAttribute("aria-label", `Cell ${this.index + 1}: ${first.trim().slice(0, 60)}`);
     this.bar.append(this.label, this.status, this.stopButton);
     if (this.data.editable) {
       this.editButton = button("Edit", () => this.toggle(), "live-edit");
