@@ -93,6 +93,18 @@ async function notebook({browser, baseUrl, check, log}) {
   check((await cell("Inputs.range").getByRole("button", {name: "Edit"}).count()) === 0, "live-cells: a ```ts fixed cell has no Edit button");
   check((await cell("import * as Plot").getByRole("button", {name: "Edit"}).count()) === 0, "live-cells: an import-only cell has no Edit button");
 
+  // --- Stop works on the book's own (unedited) training cell ---
+  const bookRunning = await waitFor(() => /running/.test(document.querySelector('.live-cell[data-test-source*="const run = train"] .live-status')?.textContent ?? ""), null, 10000);
+  check(bookRunning, "live-cells: the book's own training cell shows progress while it runs");
+  if (bookRunning) {
+    await cell("const run = train").getByRole("button", {name: "Stop"}).click();
+    await page.waitForTimeout(300);
+    const atStop = await text(output("run.history"));
+    await page.waitForTimeout(1200);
+    const later = await text(output("run.history"));
+    check(atStop === later && /epoch \d+/.test(later) && !/epoch 3000/.test(later), `live-cells: Stop halts the book's own training cell (${later.slice(-50)})`);
+  }
+
   // --- edit a number; the downstream chart and value change ---
   const chartBefore = await output("Math.sin(frequency * x)").locator("svg").first().innerHTML().catch(() => "");
   check(/6\.28/.test(await text(output("frequency * 2 * Math.PI"))), "live-cells: the expression cell shows 2π before editing");
