@@ -550,7 +550,7 @@ async function restore() {
       const cell = cells[i];
       cell.setCode(shared.edits[i]);
       cell.shared = true;
-      cell.runtimeDiffers = true;
+      cell.runtimeDiffers = false; // shown, not run: the runtime still has the book's version
       await cell.open({focus: false});
       cell.showMessage("Shared edit: this is someone else's code and has not run. Read it, then press Run (or Reset).", "shared");
       cell.updateBar();
