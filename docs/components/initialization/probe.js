@@ -121,10 +121,3 @@ export function histogramRows(matrices, {domain, bins = 40, label = (i) => i + 1
   });
   return rows;
 }
-
-/** Largest |value| over several matrices: a shared symmetric domain for gradient histograms. */
-export function maxAbs(matrices) {
-  let m = 0;
-  for (const a of matrices) for (let k = 0; k < a.data.length; k++) m = Math.max(m, Math.abs(a.data[k]));
-  return m;
-}
