@@ -4,7 +4,8 @@
 // Run after `npm run build`:  node test/browser/run.js [--dist dist] [--screenshots dir] [--only /neurons,/]
 // The last line is always "N passed, M failed"; the exit code is 0 only when M = 0.
 import {createReadStream, existsSync, readdirSync, statSync} from "node:fs";
-import {mkdir} from "node:fs/promises";
+import {cp, mkdir, mkdtemp, rm} from "node:fs/promises";
+import {tmpdir} from "node:os";
 import {createServer} from "node:http";
 import {extname, join, relative, resolve, sep} from "node:path";
 import {fileURLToPath, pathToFileURL} from "node:url";
@@ -12,7 +13,8 @@ import {chromium} from "playwright-core";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const args = parseArgs(process.argv.slice(2));
-const dist = resolve(args.dist ?? "dist");
+const built = resolve(args.dist ?? "dist");
+let dist = built; // replaced by a private copy, so that a concurrent `npm run build` cannot change the site under test
 const SPEC_TIMEOUT = 240_000; // ms for one spec module; the whole run should stay under ~5 minutes
 
 const results = {passed: 0, failed: 0, failures: []};
@@ -41,11 +43,15 @@ function log(...parts) {
 
 let server, browser;
 try {
-  if (!existsSync(join(dist, "index.html"))) throw new Error(`run: no built site at ${dist}/index.html; run \`npm run build\` first`);
+  if (!existsSync(join(built, "index.html"))) throw new Error(`run: no built site at ${built}/index.html; run \`npm run build\` first`);
+  dist = await mkdtemp(join(tmpdir(), "book-site-"));
+  await cp(built, dist, {recursive: true});
   server = await serve(dist);
   const baseUrl = `http://127.0.0.1:${server.address().port}`;
+  const {files, bytes} = sizeOf(dist);
+  console.log(`Built site: ${files} files, ${(bytes / 1e6).toFixed(1)} MB`);
   const pages = findPages(dist).filter((p) => !args.only || args.only.split(",").includes(p));
-  console.log(`Serving ${relative(process.cwd(), dist) || "."} at ${baseUrl}: ${pages.length} page${pages.length === 1 ? "" : "s"} (${pages.join(" ")})`);
+  console.log(`Serving a copy of ${relative(process.cwd(), built) || "."} at ${baseUrl}: ${pages.length} page${pages.length === 1 ? "" : "s"} (${pages.join(" ")})`);
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -72,6 +78,7 @@ try {
 } finally {
   await browser?.close().catch(() => {});
   server?.close();
+  if (dist !== built) await rm(dist, {recursive: true, force: true});
 }
 
 if (metrics.length) {
@@ -105,6 +112,22 @@ function findPages(root) {
     }
   })(root);
   return pages.sort((a, b) => (a === "/" ? -1 : b === "/" ? 1 : a.localeCompare(b)));
+}
+
+function sizeOf(dir) {
+  let files = 0, bytes = 0;
+  for (const name of readdirSync(dir)) {
+    const file = join(dir, name), stat = statSync(file);
+    if (stat.isDirectory()) {
+      const inner = sizeOf(file);
+      files += inner.files;
+      bytes += inner.bytes;
+    } else {
+      files++;
+      bytes += stat.size;
+    }
+  }
+  return {files, bytes};
 }
 
 /** A small static server for dist/ with Framework's clean URLs (/neurons → neurons.html). */

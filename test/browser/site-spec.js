@@ -23,6 +23,7 @@ function instrument() {
   book.state = () => {
     const runtime = globalThis.__observablehqRuntime;
     let pending = document.querySelectorAll("observablehq-loading").length;
+    const names = [];
     for (const v of runtime?._variables ?? []) {
       if (!v._reachable) continue;
       if (v.__watched !== v._promise) {
@@ -31,10 +32,14 @@ function instrument() {
         const done = () => (v.__done = true);
         v._promise.then(done, done);
       }
-      if (!v.__done) pending++;
+      if (!v.__done) {
+        pending++;
+        // name the cell: its declared name, or the first line of its code
+        if (names.length < 4) names.push(v._name ?? String(v._definition).replace(/\s+/g, " ").slice(0, 80));
+      }
     }
     const now = performance.now();
-    return {pending, computing: runtime?._computing != null, hasRuntime: Boolean(runtime), now, lastChange: book.lastChange, longestTask: book.longestTask};
+    return {pending, names, computing: runtime?._computing != null, hasRuntime: Boolean(runtime), now, lastChange: book.lastChange, longestTask: book.longestTask};
   };
 }
 
@@ -121,6 +126,7 @@ export async function waitForSettled(page, inflight = new Set(), timeout = SETTL
     settleMs: state.lastChange,
     longestTaskMs: state.longestTask,
     pending: state.pending,
+    pendingCells: state.names,
     stillUpdating: timedOut && !state.pending,
     hasRuntime: state.hasRuntime,
     timedOut
@@ -170,7 +176,7 @@ export default async function siteSpec(context) {
     const {page, context: browserContext, settleMs, longestTaskMs, pending, stillUpdating} = opened;
     try {
       if (!opened.hasRuntime) log(`${path}: could not watch the runtime; settled on DOM quiet only`);
-      check(pending === 0, `${path}: every cell settles within ${SETTLE_TIMEOUT / 1000} s${pending ? ` (${pending} still pending)` : ""}`);
+      check(pending === 0, `${path}: every cell settles within ${SETTLE_TIMEOUT / 1000} s${pending ? ` (${pending} still pending, e.g. ${opened.pendingCells.map((c) => JSON.stringify(c)).join(", ")})` : ""}`);
       const report = await page.evaluate((rawTex) => {
         const main = document.querySelector("#observablehq-main") ?? document.body;
         const errors = Array.from(document.querySelectorAll(".observablehq--error"), (e) => e.textContent.trim().slice(0, 300));
@@ -238,10 +244,10 @@ async function checkSliders(page, settle, path, check, log) {
       el.dispatchEvent(new Event("change", {bubbles: true}));
       return {from: current, to: +el.value};
     });
-    const {pending} = await settle(20_000);
+    const {pending, pendingCells} = await settle(30_000);
     const after = await chartPrints(page);
     const changed = after.filter((p) => !before.includes(p)).length;
-    check(pending === 0 && changed > 0, `${path}: slider "${label}" (${moved.from} → ${moved.to}) redraws a chart${pending ? ` (${pending} cells still pending)` : changed ? "" : " (no chart changed)"}`);
+    check(pending === 0 && changed > 0, `${path}: slider "${label}" (${moved.from} → ${moved.to}) redraws a chart${pending ? ` (${pending} cells still pending after 30 s, e.g. ${pendingCells.map((c) => JSON.stringify(c)).join(", ")})` : changed ? "" : " (no chart changed)"}`);
   }
   log(`${path}: moved ${count} slider(s)`);
 }
