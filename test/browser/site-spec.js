@@ -208,6 +208,20 @@ export default async function siteSpec(context) {
 
       if (path === "/neurons") await checkSliders(page, opened.settle, path, check, log);
 
+      // readable on a phone: at 390 px wide nothing should make the page scroll sideways
+      await page.setViewportSize({width: 390, height: 844});
+      await new Promise((r) => setTimeout(r, 800));
+      const phone = await page.evaluate(() => {
+        const limit = document.documentElement.clientWidth;
+        const wide = Array.from(document.querySelectorAll("#observablehq-main *"))
+          .filter((e) => e.getBoundingClientRect().right > limit + 1 && !e.closest(".katex-display, .katex-block, pre, table, .cm-editor, [style*='overflow']"))
+          .slice(0, 3)
+          .map((e) => `${e.tagName.toLowerCase()}${e.className && typeof e.className === "string" ? "." + e.className.split(" ")[0] : ""} (${Math.round(e.getBoundingClientRect().right)} px)`);
+        return {scrollWidth: document.documentElement.scrollWidth, limit, wide};
+      });
+      if (phone.scrollWidth > phone.limit + 1) log(`${path}: on a 390 px phone the page is ${phone.scrollWidth} px wide: ${phone.wide.join(", ")}`);
+      await page.setViewportSize({width: 1280, height: 900});
+
       if (screenshots) {
         const name = path === "/" ? "index" : path.slice(1).replace(/\//g, "_");
         await page.screenshot({path: `${screenshots}/${name}.png`, fullPage: true});
