@@ -1,8 +1,10 @@
 // Per-layer statistics of a deep network at initialization, forward and backward, for the
 // chapter "Weight initialization". One forward pass records each hidden layer's activations;
 // one backward pass records the gradient of the loss with respect to each hidden layer's
-// pre-activation z (Glorot & Bengio's "back-propagated gradient" ∂Cost/∂s).
+// pre-activation z (Glorot & Bengio's "back-propagated gradient" ∂Cost/∂s). The passes pause
+// for the page between layers, so a deep, wide probe does not freeze it.
 import {Matrix, dense, sequential, tanh, relu, sigmoid, identity, loss, random, std, matmulTransB} from "../../engine/index.js";
+import {yieldToPage} from "../yieldToPage.js";
 
 /**
  * The weight initializations the chapter compares, each as `dense` options. `sigma` is the
@@ -62,24 +64,27 @@ export function probeBatch({n, d, classes = 10, seed = 0}) {
 }
 
 /**
- * Runs x through the model and the loss gradient back again. Returns, for each hidden layer
- * l = 1..depth, `activation` (its output a_l) and `gradient` (∂L/∂z_l, the gradient at its
- * dense layer's output), as Matrices. Parameter gradients are not computed.
+ * Runs x through the model and the loss gradient back again. Resolves to, for each hidden layer
+ * l = 1..depth, `activation` (its output a_l), `preactivation` (z_l) and `gradient` (∂L/∂z_l, the
+ * gradient at its dense layer's output), as Matrices. Parameter gradients are not computed, and
+ * with `{backward: false}` neither is the backward pass (`gradient` is null). Between layers it
+ * lets the page draw (see yieldToPage.js).
  */
-export function propagate(model, x, y, {lossName = "softmaxCrossEntropy"} = {}) {
+export async function propagate(model, x, y, {lossName = "softmaxCrossEntropy", backward = true} = {}) {
   const layers = model.layers;
   const outputs = [];
   let h = x;
   for (const layer of layers) {
+    await yieldToPage();
     h = layer.forward(h, {training: false});
     outputs.push(h);
   }
-  const {grad} = loss(lossName).compute(h, y);
-  const grads = new Array(layers.length);
-  let dy = grad;
-  for (let i = layers.length - 1; i >= 0; i--) {
+  const grads = new Array(layers.length).fill(null);
+  let dy = backward ? loss(lossName).compute(h, y).grad : null;
+  for (let i = layers.length - 1; backward && i >= 0; i--) {
     grads[i] = dy; // ∂L/∂(output of layer i)
     if (i === 0) break; // nobody needs ∂L/∂x for the input itself
+    await yieldToPage();
     // through a dense layer only dx = dy·Wᵀ is needed here; skipping dW += xᵀ·dy saves a third of the work
     dy = layers[i].kind === "dense" ? matmulTransB(dy, layers[i].W) : layers[i].backward(dy);
   }
@@ -90,12 +95,15 @@ export function propagate(model, x, y, {lossName = "softmaxCrossEntropy"} = {}) 
   return hidden;
 }
 
-/** Standard deviation per hidden layer, forward (activations) and backward (∂L/∂z). */
-export function layerStds(model, x, y) {
-  return propagate(model, x, y).map(({layer, activation, gradient}) => ({
+/**
+ * Standard deviation per hidden layer, forward (activations) and backward (∂L/∂z); with
+ * `{backward: false}` only forward (`gradientStd` is null), for half the work.
+ */
+export async function layerStds(model, x, y, {backward = true} = {}) {
+  return (await propagate(model, x, y, {backward})).map(({layer, activation, gradient}) => ({
     layer,
     activationStd: std(activation),
-    gradientStd: std(gradient)
+    gradientStd: gradient ? std(gradient) : null
   }));
 }
 

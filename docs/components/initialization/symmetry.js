@@ -1,14 +1,16 @@
 // The symmetry problem: a one-hidden-layer network trained from all-zero, all-equal and random
 // weights, recording every hidden unit's incoming weights after each step.
 import {dense, sequential, tanh, sgd, trainStep, evaluate} from "../../engine/index.js";
+import {yieldToPage} from "../yieldToPage.js";
 
 /**
- * Trains 2 → hidden (tanh) → 1 on `data` (binary labels) with full-batch SGD and returns
+ * Trains 2 → hidden (tanh) → 1 on `data` (binary labels) with full-batch SGD, pausing for the page
+ * between steps when it has been busy (see yieldToPage.js), and resolves to
  * `{trace, accuracy, distinct}`: `trace` rows {step, unit, w1, w2} (unit j's weights from the two
  * inputs), the final training accuracy, and how many hidden units are still distinct.
  * `start` is "zeros", a number (every weight equal to it), or "random" (Xavier, seeded).
  */
-export function trainFromStart(data, {start, hidden = 6, steps = 300, learningRate = 0.5, seed = 0}) {
+export async function trainFromStart(data, {start, hidden = 6, steps = 300, learningRate = 0.5, seed = 0}) {
   const init = start === "random" ? "xavier" : start === "zeros" ? "zeros" : "constant";
   if (init === "constant" && !Number.isFinite(start)) {
     throw new Error(`trainFromStart: start must be "zeros", "random" or a number, got ${JSON.stringify(start)}`);
@@ -25,6 +27,7 @@ export function trainFromStart(data, {start, hidden = 6, steps = 300, learningRa
   };
   record(0);
   for (let step = 1; step <= steps; step++) {
+    await yieldToPage();
     trainStep(model, data.x, data.y, {loss: "bce", optimizer});
     if (step % 5 === 0) record(step);
   }
