@@ -201,7 +201,20 @@ export function evaluate(model: Layer, data: Dataset, {loss}: {loss: LossName | 
  */
 export async function* train<M extends Layer = Sequential>(model: M, data: Dataset, options: TrainOptions): AsyncGenerator<Progress<M>, void, undefined> {
   const loop = run(model, data, options, true);
-  for (const progress of loop) yield progress;
+  for (const progress of loop) {
+    yield progress;
+    // A cell that runs `for await (const p of train(…))` itself only gives way to microtasks, and the
+    // page cannot draw or take a click until the loop ends: wait for a real task before the next slice.
+    if (!progress.done) await nextTask();
+  }
+}
+
+/** Resolves in a new task (not a microtask), as cheaply as the platform allows: no 4 ms timer clamp. */
+function nextTask(): Promise<void> {
+  const scope = globalThis as {scheduler?: {postTask?: (callback: () => void) => Promise<void>}; setImmediate?: (callback: () => void) => unknown};
+  if (typeof scope.scheduler?.postTask === "function") return scope.scheduler.postTask(() => {});
+  if (typeof scope.setImmediate === "function") return new Promise((resolve) => scope.setImmediate!(resolve));
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**

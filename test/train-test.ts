@@ -256,6 +256,17 @@ describe("train", () => {
     expect(seen.length).toBeGreaterThanOrEqual(30); // yieldEvery: 0 yields after every epoch (and step)
   });
 
+  it("train gives way to other tasks between slices, so a page can draw while a cell loops over it", async () => {
+    let otherTaskRan = false;
+    setImmediate(() => (otherTaskRan = true));
+    let slices = 0;
+    for await (const p of train(smallModel(), quadrants(), {loss: "bce", optimizer: sgd({learningRate: 0.1}), epochs: 5, yieldEvery: 0})) {
+      if (++slices === 3) expect(otherTaskRan).toBe(true);
+      if (p.done) break;
+    }
+    expect(slices).toBeGreaterThan(3);
+  });
+
   it("stopping the iteration stops training", async () => {
     const optimizer = sgd({learningRate: 0.1});
     const run = train(smallModel(), quadrants(), {loss: "bce", optimizer, epochs: 1000, batchSize: 8, yieldEvery: 0});
