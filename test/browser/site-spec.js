@@ -1,6 +1,7 @@
 // Every page of the built site, in Chromium: all cells settle without an error, nothing is logged
-// as an error, no request leaves 127.0.0.1, all TeX is typeset, every chapter shows a chart, and on
-// /neurons every slider redraws a chart. Reports per-page settle time and longest main-thread task.
+// as an error, no request leaves 127.0.0.1, all TeX is typeset, every chapter shows a chart, on
+// /neurons every slider redraws a chart, and every page fits a 390 px phone. Reports per-page
+// settle time and longest main-thread task.
 
 const SETTLE_TIMEOUT = 45_000; // ms a page may take until every cell has a value
 const QUIET = 400; // ms without DOM changes that counts as "settled"
@@ -208,18 +209,10 @@ export default async function siteSpec(context) {
 
       if (path === "/neurons") await checkSliders(page, opened.settle, path, check, log);
 
-      // readable on a phone: at 390 px wide nothing should make the page scroll sideways
-      await page.setViewportSize({width: 390, height: 844});
-      await new Promise((r) => setTimeout(r, 800));
-      const phone = await page.evaluate(() => {
-        const limit = document.documentElement.clientWidth;
-        const wide = Array.from(document.querySelectorAll("#observablehq-main *"))
-          .filter((e) => e.getBoundingClientRect().right > limit + 1 && !e.closest(".katex-display, .katex-block, pre, table, .cm-editor, [style*='overflow']"))
-          .slice(0, 3)
-          .map((e) => `${e.tagName.toLowerCase()}${e.className && typeof e.className === "string" ? "." + e.className.split(" ")[0] : ""} (${Math.round(e.getBoundingClientRect().right)} px)`);
-        return {scrollWidth: document.documentElement.scrollWidth, limit, wide};
-      });
-      if (phone.scrollWidth > phone.limit + 1) log(`${path}: on a 390 px phone the page is ${phone.scrollWidth} px wide: ${phone.wide.join(", ")}`);
+      // Readable on a phone: at 390 px nothing may make the page scroll sideways or stick out of it.
+      const phone = await phoneWidth(page);
+      check(phone.scrollWidth <= phone.limit + 1 && phone.wide.length === 0, `${path}: fits a 390 px phone${phone.scrollWidth > phone.limit + 1 || phone.wide.length ? `; the page is ${phone.scrollWidth} px wide for a ${phone.limit} px viewport, sticking out: ${phone.wide.join(", ")}` : ""}`);
+      log(`${path}: ${phone.scrollWidth} px wide at 390 px`);
       await page.setViewportSize({width: 1280, height: 900});
 
       if (screenshots) {
@@ -237,6 +230,30 @@ export default async function siteSpec(context) {
       await browserContext.close();
     }
   }
+}
+
+/**
+ * Resizes the page to a 390 × 844 phone and lists what sticks out to the right: elements of the
+ * page's content whose right edge passes the viewport and that no box between them and the page
+ * scrolls or clips (a formula that scrolls inside its own box is fine; one clipped by the page is not).
+ */
+export async function phoneWidth(page) {
+  await page.setViewportSize({width: 390, height: 844});
+  await new Promise((r) => setTimeout(r, 800));
+  return page.evaluate(() => {
+    const limit = document.documentElement.clientWidth;
+    const contained = (e) => {
+      for (let a = e.parentElement; a && a !== document.body && a !== document.documentElement; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX !== "visible") return true;
+      }
+      return false;
+    };
+    const sticking = Array.from(document.querySelectorAll("#observablehq-main *")).filter((e) => e.getBoundingClientRect().right > limit + 1 && !contained(e));
+    const outermost = sticking.filter((e) => !sticking.includes(e.parentElement));
+    const name = (e) => `${e.tagName.toLowerCase()}${e.className && typeof e.className === "string" ? "." + e.className.trim().split(/\s+/)[0] : ""}`;
+    const wide = outermost.slice(0, 4).map((e) => `${name(e)} (right edge ${Math.round(e.getBoundingClientRect().right)} px${e.closest("h1, h2, h3, p, li") ? ` in "${e.closest("h1, h2, h3, p, li").textContent.trim().slice(0, 40)}"` : ""})`);
+    return {scrollWidth: document.documentElement.scrollWidth, limit, wide};
+  });
 }
 
 // Moves every slider on the page and checks that a chart redraws.
