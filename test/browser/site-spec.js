@@ -1,7 +1,7 @@
 // Every page of the built site, in Chromium: all cells settle without an error, nothing is logged
-// as an error, no request leaves 127.0.0.1, all TeX is typeset, every chapter shows a chart, on
-// /neurons every slider redraws a chart, and every page fits a 390 px phone. Reports per-page
-// settle time and longest main-thread task.
+// as an error, no request leaves 127.0.0.1, all TeX is typeset, every chapter shows a chart, every
+// Train button trains, on /neurons every slider redraws a chart, and every page fits a 390 px phone.
+// Reports per-page settle time and longest main-thread task, also for each Train button.
 
 const SETTLE_TIMEOUT = 45_000; // ms a page may take until every cell has a value
 const QUIET = 400; // ms without DOM changes that counts as "settled"
@@ -215,6 +215,10 @@ export default async function siteSpec(context) {
       check(broken.length === 0, `${path}: every link on the page leads somewhere${broken.length ? `; broken: ${broken.join(", ")}` : ""}`);
       if (report.errorBoxes.length) log(`${path}: shows ${report.errorBoxes.length} error box(es): ${report.errorBoxes.join(" | ")}`);
 
+      metrics.push({path, settleMs, longestTaskMs, note: stillUpdating ? "still updating at the time limit" : undefined});
+      log(`${path}: settled in ${Math.round(settleMs)} ms, longest task ${longestTaskMs ? Math.round(longestTaskMs) + " ms" : "< 50 ms"}, ${report.charts} chart(s) (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+
+      await checkTrainButtons(page, opened.settle, path, {check, log, metrics});
       if (path === "/neurons") await checkSliders(page, opened.settle, path, check, log);
 
       // Readable on a phone: at 390 px nothing may make the page scroll sideways or stick out of it.
@@ -225,13 +229,17 @@ export default async function siteSpec(context) {
 
       if (screenshots) {
         const name = path === "/" ? "index" : path.slice(1).replace(/\//g, "_");
-        await page.screenshot({path: `${screenshots}/${name}.png`, fullPage: true});
-        await page.setViewportSize({width: 390, height: 844});
-        await new Promise((r) => setTimeout(r, 500));
-        await page.screenshot({path: `${screenshots}/${name}-phone.png`, fullPage: false});
+        for (const colorScheme of ["light", "dark"]) {
+          await page.emulateMedia({colorScheme});
+          const suffix = colorScheme === "dark" ? "-dark" : "";
+          await page.setViewportSize({width: 1280, height: 900});
+          await new Promise((r) => setTimeout(r, 500));
+          await page.screenshot({path: `${screenshots}/${name}${suffix}.png`, fullPage: true});
+          await page.setViewportSize({width: 390, height: 844});
+          await new Promise((r) => setTimeout(r, 500));
+          await page.screenshot({path: `${screenshots}/${name}-phone${suffix}.png`, fullPage: true});
+        }
       }
-      metrics.push({path, settleMs, longestTaskMs, note: stillUpdating ? "still updating at the time limit" : undefined});
-      log(`${path}: settled in ${Math.round(settleMs)} ms, longest task ${longestTaskMs ? Math.round(longestTaskMs) + " ms" : "< 50 ms"}, ${report.charts} chart(s) (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     } catch (error) {
       check(false, `${path}: ${error.message}`);
     } finally {
@@ -262,6 +270,28 @@ export async function phoneWidth(page) {
     const wide = outermost.slice(0, 4).map((e) => `${name(e)} (right edge ${Math.round(e.getBoundingClientRect().right)} px${e.closest("h1, h2, h3, p, li") ? ` in "${e.closest("h1, h2, h3, p, li").textContent.trim().slice(0, 40)}"` : ""})`);
     return {scrollWidth: document.documentElement.scrollWidth, limit, wide};
   });
+}
+
+// Presses every Train button on the page (Inputs.button("Train")), waits until the run has finished
+// and the page is quiet again, and checks that a chart changed. Reports how long it took and the
+// longest main-thread task while it trained: training must yield to the page.
+async function checkTrainButtons(page, settle, path, {check, log, metrics}) {
+  const buttons = page.locator("#observablehq-main button", {hasText: /^Train\b/});
+  const count = await buttons.count();
+  for (let i = 0; i < count; i++) {
+    const button = buttons.nth(i);
+    await button.scrollIntoViewIfNeeded();
+    const before = await chartPrints(page);
+    const start = await page.evaluate(() => performance.now());
+    await button.click();
+    const {pending, pendingCells, settleMs, timedOut} = await settle();
+    const after = await chartPrints(page);
+    const changed = after.filter((p) => !before.includes(p)).length;
+    const longest = await page.evaluate((start) => Math.max(0, ...window.__book.tasks.filter((t) => t.start >= start).map((t) => t.duration)), start);
+    check(pending === 0 && !timedOut && changed > 0, `${path}: Train button ${i + 1} trains and the charts follow${pending ? ` (${pending} cells still pending, e.g. ${pendingCells.map((c) => JSON.stringify(c)).join(", ")})` : timedOut ? " (still changing at the time limit)" : changed ? "" : " (no chart changed)"}`);
+    metrics.push({path: `${path} Train ${i + 1}`, settleMs: settleMs - start, longestTaskMs: longest || null, note: `from the click${longest ? "" : "; no task over 50 ms"}`});
+    log(`${path}: Train button ${i + 1}: finished ${Math.round(settleMs - start)} ms after the click, longest task ${longest ? Math.round(longest) + " ms" : "< 50 ms"}`);
+  }
 }
 
 // Moves every slider on the page and checks that a chart redraws.
