@@ -115,6 +115,11 @@ export async function openPage({browser, baseUrl, check, log}, path, {viewport =
 export async function waitForSettled(page, inflight = new Set(), timeout = SETTLE_TIMEOUT) {
   const start = Date.now();
   let state, scrolled = Date.now();
+  // state() learns that a cell has settled from a callback on the cell's promise, so a cell it
+  // meets for the first time counts as pending until that callback has run, even if the cell
+  // settled long ago. Meet every cell once before the first reading, or that reading would
+  // report them all pending and move the settle time to now.
+  await page.evaluate(() => window.__book.state());
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 100));
     state = await page.evaluate(() => window.__book.state());
