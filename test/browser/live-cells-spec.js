@@ -93,11 +93,17 @@ async function notebook({browser, baseUrl, check, log}) {
   check((await cell("Inputs.range").getByRole("button", {name: "Edit"}).count()) === 0, "live-cells: a ```ts fixed cell has no Edit button");
   check((await cell("import * as Plot").getByRole("button", {name: "Edit"}).count()) === 0, "live-cells: an import-only cell has no Edit button");
 
-  // --- Stop works on the book's own (unedited) training cell ---
-  const bookRunning = await waitFor(() => /running/.test(document.querySelector('.live-cell[data-test-source*="const run = train"] .live-status')?.textContent ?? ""), null, 10000);
-  check(bookRunning, "live-cells: the book's own training cell shows progress while it runs");
+  // --- the book's own (unedited) training cell waits for Train; Stop halts it ---
+  const TRAINING = "const run = trains"; // the training cell, by its source in the book
+  const isRunning = (source) => /running/.test(document.querySelector(`.live-cell[data-test-source*=${JSON.stringify(source)}] .live-status`)?.textContent ?? "");
+  const untrained = await outputMatches("run.history", /epoch 0: loss/);
+  check(untrained && !(await page.evaluate(isRunning, TRAINING)), `live-cells: the 3,000-epoch training cell waits for Train and shows the untrained model (${(await text(output("run.history"))).slice(-60)})`);
+  await page.getByRole("button", {name: "Train 3,000 epochs", exact: true}).click();
+  const bookRunning = await waitFor(isRunning, TRAINING, 10000);
+  check(bookRunning, "live-cells: after Train, the book's own training cell shows progress while it runs");
   if (bookRunning) {
-    await cell("const run = train").getByRole("button", {name: "Stop"}).click();
+    await page.waitForTimeout(300);
+    await cell(TRAINING).getByRole("button", {name: "Stop"}).click();
     await page.waitForTimeout(300);
     const atStop = await text(output("run.history"));
     await page.waitForTimeout(1200);
@@ -175,18 +181,18 @@ async function notebook({browser, baseUrl, check, log}) {
   check(await outputMatches("descent.step", /^16$/), "live-cells: a cell that yields shows each value in turn, ending at the last");
 
   // --- Stop halts a training run ---
-  await edit("const run = train", "const data = moons({n: 300, noise: 0.15, seed: 1});\nconst model = sequential(dense(2, 16, {init: \"he\", seed: 1}), relu(), dense(16, 1, {seed: 3}));\nconst run = train(model, data, {loss: \"bce\", optimizer: adam({learningRate: 0.01}), epochs: 100000, batchSize: 32, seed: 1});");
-  const running = await waitFor(() => /running/.test(document.querySelector('.live-cell[data-test-source*="const run = train"] .live-status')?.textContent ?? ""), null, 10000);
+  await edit(TRAINING, "const data = moons({n: 300, noise: 0.15, seed: 1});\nconst model = sequential(dense(2, 16, {init: \"he\", seed: 1}), relu(), dense(16, 1, {seed: 3}));\nconst run = train(model, data, {loss: \"bce\", optimizer: adam({learningRate: 0.01}), epochs: 100000, batchSize: 32, seed: 1});");
+  const running = await waitFor(isRunning, TRAINING, 10000);
   check(running, "live-cells: a training run shows progress");
   await page.waitForTimeout(300);
-  const stopButton = cell("const run = train").getByRole("button", {name: "Stop"});
+  const stopButton = cell(TRAINING).getByRole("button", {name: "Stop"});
   check(await stopButton.isVisible(), "live-cells: a running training cell has a Stop button");
   await stopButton.click();
   await page.waitForTimeout(300);
   const epochAtStop = await text(output("run.history"));
   await page.waitForTimeout(1500);
   const epochLater = await text(output("run.history"));
-  const status = await text(cell("const run = train").locator(".live-status"));
+  const status = await text(cell(TRAINING).locator(".live-status"));
   log(`after Stop: "${epochLater.slice(-60)}", status "${status}"`);
   check(epochAtStop === epochLater && /epoch \d+/.test(epochLater) && !/epoch 100000/.test(epochLater), "live-cells: Stop halts the run and the charts keep the last epoch");
   check(/stopped/.test(status) && !(await stopButton.isVisible()), "live-cells: after Stop the cell says it stopped and hides Stop");

@@ -1,6 +1,7 @@
 // Every page of the built site, in Chromium: all cells settle without an error, nothing is logged
-// as an error, no request leaves 127.0.0.1, all TeX is typeset, every chapter shows a chart, and on
-// /neurons every slider redraws a chart. Reports per-page settle time and longest main-thread task.
+// as an error, no request leaves 127.0.0.1, all TeX is typeset, every chapter shows a chart, every
+// Train button trains, on /neurons every slider redraws a chart, and every page fits a 390 px phone.
+// Reports per-page settle time and longest main-thread task, also for each Train button.
 
 const SETTLE_TIMEOUT = 45_000; // ms a page may take until every cell has a value
 const QUIET = 400; // ms without DOM changes that counts as "settled"
@@ -10,16 +11,24 @@ const RAW_TEX = /\$\$|\\(?:frac|sum|sqrt|mathbf|mathrm|partial|sigma|cdot|begin\
 
 // Before any page script: record long tasks, the time of the last DOM change, and (once the
 // client module has exposed it, see exposeRuntime) which cells are still waiting for a value.
+// The table of contents highlights the section in view, so it changes whenever this test scrolls;
+// those changes are the test's doing, not the page's work, and do not move the settle time.
 function instrument() {
-  const book = (window.__book = {longestTask: 0, lastChange: 0});
+  const book = (window.__book = {longestTask: 0, lastChange: 0, tasks: []});
   try {
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) book.longestTask = Math.max(book.longestTask, e.duration);
+      for (const e of list.getEntries()) {
+        book.longestTask = Math.max(book.longestTask, e.duration);
+        book.tasks.push({start: e.startTime, duration: e.duration});
+      }
     }).observe({type: "longtask", buffered: true});
   } catch {
     book.longestTask = null;
   }
-  new MutationObserver(() => (book.lastChange = performance.now())).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+  const byTest = (record) => (record.target.nodeType === 1 ? record.target : record.target.parentElement)?.closest?.("#observablehq-toc");
+  new MutationObserver((records) => {
+    if (!records.every(byTest)) book.lastChange = performance.now();
+  }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
   book.state = () => {
     const runtime = globalThis.__observablehqRuntime;
     let pending = document.querySelectorAll("observablehq-loading").length;
@@ -106,6 +115,11 @@ export async function openPage({browser, baseUrl, check, log}, path, {viewport =
 export async function waitForSettled(page, inflight = new Set(), timeout = SETTLE_TIMEOUT) {
   const start = Date.now();
   let state, scrolled = Date.now();
+  // state() learns that a cell has settled from a callback on the cell's promise, so a cell it
+  // meets for the first time counts as pending until that callback has run, even if the cell
+  // settled long ago. Meet every cell once before the first reading, or that reading would
+  // report them all pending and move the settle time to now.
+  await page.evaluate(() => window.__book.state());
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 100));
     state = await page.evaluate(() => window.__book.state());
@@ -206,36 +220,82 @@ export default async function siteSpec(context) {
       check(broken.length === 0, `${path}: every link on the page leads somewhere${broken.length ? `; broken: ${broken.join(", ")}` : ""}`);
       if (report.errorBoxes.length) log(`${path}: shows ${report.errorBoxes.length} error box(es): ${report.errorBoxes.join(" | ")}`);
 
+      metrics.push({path, settleMs, longestTaskMs, note: stillUpdating ? "still updating at the time limit" : undefined});
+      log(`${path}: settled in ${Math.round(settleMs)} ms, longest task ${longestTaskMs ? Math.round(longestTaskMs) + " ms" : "< 50 ms"}, ${report.charts} chart(s) (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+
+      await checkTrainButtons(page, opened.settle, path, {check, log, metrics});
       if (path === "/neurons") await checkSliders(page, opened.settle, path, check, log);
 
-      // readable on a phone: at 390 px wide nothing should make the page scroll sideways
-      await page.setViewportSize({width: 390, height: 844});
-      await new Promise((r) => setTimeout(r, 800));
-      const phone = await page.evaluate(() => {
-        const limit = document.documentElement.clientWidth;
-        const wide = Array.from(document.querySelectorAll("#observablehq-main *"))
-          .filter((e) => e.getBoundingClientRect().right > limit + 1 && !e.closest(".katex-display, .katex-block, pre, table, .cm-editor, [style*='overflow']"))
-          .slice(0, 3)
-          .map((e) => `${e.tagName.toLowerCase()}${e.className && typeof e.className === "string" ? "." + e.className.split(" ")[0] : ""} (${Math.round(e.getBoundingClientRect().right)} px)`);
-        return {scrollWidth: document.documentElement.scrollWidth, limit, wide};
-      });
-      if (phone.scrollWidth > phone.limit + 1) log(`${path}: on a 390 px phone the page is ${phone.scrollWidth} px wide: ${phone.wide.join(", ")}`);
+      // Readable on a phone: at 390 px nothing may make the page scroll sideways or stick out of it.
+      const phone = await phoneWidth(page);
+      check(phone.scrollWidth <= phone.limit + 1 && phone.wide.length === 0, `${path}: fits a 390 px phone${phone.scrollWidth > phone.limit + 1 || phone.wide.length ? `; the page is ${phone.scrollWidth} px wide for a ${phone.limit} px viewport, sticking out: ${phone.wide.join(", ")}` : ""}`);
+      log(`${path}: ${phone.scrollWidth} px wide at 390 px`);
       await page.setViewportSize({width: 1280, height: 900});
 
       if (screenshots) {
         const name = path === "/" ? "index" : path.slice(1).replace(/\//g, "_");
-        await page.screenshot({path: `${screenshots}/${name}.png`, fullPage: true});
-        await page.setViewportSize({width: 390, height: 844});
-        await new Promise((r) => setTimeout(r, 500));
-        await page.screenshot({path: `${screenshots}/${name}-phone.png`, fullPage: false});
+        for (const colorScheme of ["light", "dark"]) {
+          await page.emulateMedia({colorScheme});
+          const suffix = colorScheme === "dark" ? "-dark" : "";
+          await page.setViewportSize({width: 1280, height: 900});
+          await new Promise((r) => setTimeout(r, 500));
+          await page.screenshot({path: `${screenshots}/${name}${suffix}.png`, fullPage: true});
+          await page.setViewportSize({width: 390, height: 844});
+          await new Promise((r) => setTimeout(r, 500));
+          await page.screenshot({path: `${screenshots}/${name}-phone${suffix}.png`, fullPage: true});
+        }
       }
-      metrics.push({path, settleMs, longestTaskMs, note: stillUpdating ? "still updating at the time limit" : undefined});
-      log(`${path}: settled in ${Math.round(settleMs)} ms, longest task ${longestTaskMs ? Math.round(longestTaskMs) + " ms" : "< 50 ms"}, ${report.charts} chart(s) (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     } catch (error) {
       check(false, `${path}: ${error.message}`);
     } finally {
       await browserContext.close();
     }
+  }
+}
+
+/**
+ * Resizes the page to a 390 × 844 phone and lists what sticks out to the right: elements of the
+ * page's content whose right edge passes the viewport and that no box between them and the page
+ * scrolls or clips (a formula that scrolls inside its own box is fine; one clipped by the page is not).
+ */
+export async function phoneWidth(page) {
+  await page.setViewportSize({width: 390, height: 844});
+  await new Promise((r) => setTimeout(r, 800));
+  return page.evaluate(() => {
+    const limit = document.documentElement.clientWidth;
+    const contained = (e) => {
+      for (let a = e.parentElement; a && a !== document.body && a !== document.documentElement; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX !== "visible") return true;
+      }
+      return false;
+    };
+    const sticking = Array.from(document.querySelectorAll("#observablehq-main *")).filter((e) => e.getBoundingClientRect().right > limit + 1 && !contained(e));
+    const outermost = sticking.filter((e) => !sticking.includes(e.parentElement));
+    const name = (e) => `${e.tagName.toLowerCase()}${e.className && typeof e.className === "string" ? "." + e.className.trim().split(/\s+/)[0] : ""}`;
+    const wide = outermost.slice(0, 4).map((e) => `${name(e)} (right edge ${Math.round(e.getBoundingClientRect().right)} px${e.closest("h1, h2, h3, p, li") ? ` in "${e.closest("h1, h2, h3, p, li").textContent.trim().slice(0, 40)}"` : ""})`);
+    return {scrollWidth: document.documentElement.scrollWidth, limit, wide};
+  });
+}
+
+// Presses every Train button on the page (Inputs.button("Train")), waits until the run has finished
+// and the page is quiet again, and checks that a chart changed. Reports how long it took and the
+// longest main-thread task while it trained: training must yield to the page.
+async function checkTrainButtons(page, settle, path, {check, log, metrics}) {
+  const buttons = page.locator("#observablehq-main button", {hasText: /^Train\b/});
+  const count = await buttons.count();
+  for (let i = 0; i < count; i++) {
+    const button = buttons.nth(i);
+    await button.scrollIntoViewIfNeeded();
+    const before = await chartPrints(page);
+    const start = await page.evaluate(() => performance.now());
+    await button.click();
+    const {pending, pendingCells, settleMs, timedOut} = await settle();
+    const after = await chartPrints(page);
+    const changed = after.filter((p) => !before.includes(p)).length;
+    const longest = await page.evaluate((start) => Math.max(0, ...window.__book.tasks.filter((t) => t.start >= start).map((t) => t.duration)), start);
+    check(pending === 0 && !timedOut && changed > 0, `${path}: Train button ${i + 1} trains and the charts follow${pending ? ` (${pending} cells still pending, e.g. ${pendingCells.map((c) => JSON.stringify(c)).join(", ")})` : timedOut ? " (still changing at the time limit)" : changed ? "" : " (no chart changed)"}`);
+    metrics.push({path: `${path} Train ${i + 1}`, settleMs: settleMs - start, longestTaskMs: longest || null, note: `from the click${longest ? "" : "; no task over 50 ms"}`});
+    log(`${path}: Train button ${i + 1}: finished ${Math.round(settleMs - start)} ms after the click, longest task ${longest ? Math.round(longest) + " ms" : "< 50 ms"}`);
   }
 }
 

@@ -17,14 +17,7 @@ export function neuronPlane({w1, w2, b}, {width = 360, extent = 2} = {}) {
     if (!Number.isFinite(value)) throw new Error(`neuronPlane: ${name} must be a finite number, got ${value}`);
   }
   const size = Math.max(200, Math.min(width, 420)); // Framework's width can be 0 before layout
-  const cells = 80; // the output sampled at the centres of an 80×80 grid
-  const grid = [];
-  for (let i = 0; i < cells; i++) {
-    for (let j = 0; j < cells; j++) {
-      const x1 = -extent + ((j + 0.5) * 2 * extent) / cells, x2 = extent - ((i + 0.5) * 2 * extent) / cells;
-      grid.push({x1, x2, a: sigmoid(w1 * x1 + w2 * x2 + b)});
-    }
-  }
+  const cells = 48; // the output sampled at the centres of a 48×48 grid, smoothed when drawn larger
   // The boundary w₁x₁ + w₂x₂ + b = 0, clipped to the square, as two endpoints.
   const boundary = [];
   if (Math.abs(w2) > 1e-9) {
@@ -43,7 +36,7 @@ export function neuronPlane({w1, w2, b}, {width = 360, extent = 2} = {}) {
     y: {label: "x₂", domain: [-extent, extent]},
     color: {type: "linear", domain: [0, 1], scheme: "PuOr", legend: true, label: "neuron output a = σ(z)"},
     marks: [
-      Plot.raster(grid, {x: "x1", y: "x2", fill: "a", width: cells, height: cells, x1: -extent, x2: extent, y1: -extent, y2: extent, imageRendering: "auto"}),
+      Plot.raster({fill: (x1, x2) => sigmoid(w1 * x1 + w2 * x2 + b), width: cells, height: cells, x1: -extent, x2: extent, y1: -extent, y2: extent, imageRendering: "auto"}),
       // Fixed dark ink with a light halo: the line sits on the white band (a = 0.5) in either theme.
       Plot.line(visible, {x: "x1", y: "x2", stroke: "#111", strokeWidth: 2, strokeDasharray: "6,4"}),
       ...(norm > 0
