@@ -234,6 +234,8 @@ export default async function siteSpec(context) {
 
       if (screenshots) {
         const name = path === "/" ? "index" : path.slice(1).replace(/\//g, "_");
+        // a full-page screenshot shows what is off screen, which content-visibility: auto leaves unrendered
+        await page.addStyleTag({content: "* { content-visibility: visible !important; }"});
         for (const colorScheme of ["light", "dark"]) {
           await page.emulateMedia({colorScheme});
           const suffix = colorScheme === "dark" ? "-dark" : "";
