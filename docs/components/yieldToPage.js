@@ -1,6 +1,8 @@
 // Long computations in short slices, so that the page keeps drawing and answering the reader while
 // a cell computes. Call `await yieldToPage()` between chunks of work (a layer, a network, a run):
 // it returns at once while the current slice is young, and otherwise waits for a new task.
+// `await yieldToMain()` always waits for one: a chart cell that starts with it draws in a task of its
+// own, since Framework otherwise runs every ready cell in one go.
 
 let sliceStart = -Infinity;
 
@@ -26,6 +28,12 @@ export async function yieldToPage({budget = 30} = {}) {
   if (now() - sliceStart < budget) return;
   await nextTask();
   sliceStart = now();
+}
+
+/** A promise that resolves in a new task, whatever the slice's age. */
+export async function yieldToMain() {
+  await nextTask();
+  sliceStart = now(); // the page just had its turn: a new slice starts here
 }
 
 function now() {

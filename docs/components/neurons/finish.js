@@ -1,7 +1,7 @@
 // Runs a training generator to its end without freezing the page, for cells that want only the
-// result. The engine's `train` stops after every 30 ms of work, but in a `for await` loop those
-// stops are promise callbacks, which do not let the browser draw or answer a click; so at each
-// one this waits for a new task (a timer).
+// result. The engine's `train` already gives the page a turn between its 30 ms slices; this also
+// starts the first slice in a task of its own and stops the run when the cell is invalidated.
+import {yieldToMain} from "../yieldToPage.js";
 
 /**
  * The last value of an (async) generator such as `train(…)`, after running it to its end: the
@@ -23,7 +23,7 @@ export async function finish(run, {invalidation} = {}) {
   const iterator = run[Symbol.asyncIterator]?.() ?? run[Symbol.iterator]();
   let last;
   for (;;) {
-    await new Promise((resolve) => setTimeout(resolve, 0)); // each chunk in a task of its own, the first one too
+    await yieldToMain(); // each chunk in a task of its own, the first one too
     if (stale) {
       await iterator.return?.(); // ends the training run
       return new Promise(() => {});
