@@ -2,7 +2,7 @@ import {describe, it, expect} from "vitest";
 import {
   Matrix, matmul, matmulTransA, matmulTransB, add, subtract, hadamard, scale, addScaled, map, addRowVector,
   subtractRowVector, multiplyRowVector, divideRowVector, sumColumns, meanColumns, stdColumns, sumRows, sum, mean,
-  std, min, max, norm, dot, argmaxRows, transpose, copy, selectRows, allFinite, assertFinite, ensure
+  std, min, max, norm, dot, argmaxRows, transpose, copy, selectRows, allFinite, assertFinite, ensure, affine
 } from "../src/matrix.js";
 import {testMatrix} from "./helpers.js";
 
@@ -59,6 +59,17 @@ describe("products", () => {
     const outA = new Matrix(3, 4).fill(7);
     expect(matmulTransA(a, testMatrix(5, 4), outA)).toBe(outA);
     expectClose(outA, naive(transpose(a), testMatrix(5, 4)));
+  });
+  it("every tile shape and leftover row or column is right: n and p from 1 to 9", () => {
+    // the kernel switches between 2×4 and 4×2 tiles and finishes leftover rows and columns separately
+    for (let n = 1; n <= 9; n++)
+      for (let p = 1; p <= 9; p++)
+        for (const m of [1, 2, 5]) {
+          const a = testMatrix(n, m, n * 31 + p), b = testMatrix(m, p, p * 7 + m);
+          expectClose(matmul(a, b), naive(a, b));
+          expectClose(matmulTransA(transpose(a), b), naive(a, b));
+          expectClose(matmulTransB(a, transpose(b)), naive(a, b));
+        }
   });
   it("products reject mismatched shapes and aliasing with clear messages", () => {
     expect(() => matmul(new Matrix(2, 3), new Matrix(2, 3))).toThrow("matmul: a is 2×3 and b is 2×3; a.cols must equal b.rows");
@@ -167,5 +178,48 @@ describe("accumulating products", () => {
     const a = testMatrix(2, 3), b = testMatrix(3, 2, 2);
     expectClose(matmul(a, b, undefined, true), naive(a, b));
     expect(() => matmul(a, b, new Matrix(9, 9), true)).toThrow("matmul: cannot accumulate into a 9×9 out, the product is 2×2");
+  });
+});
+
+describe("affine", () => {
+  it("affine(x, W, b) equals x·W plus b in every row, on small and large shapes", () => {
+    for (const [n, m, p] of [[1, 1, 1], [3, 2, 16], [32, 16, 2], [7, 5, 9], [5, 300, 120], [4, 0, 3]] as [number, number, number][]) {
+      const x = testMatrix(n, m, n + 1), w = testMatrix(m, p, p + 2), b = testMatrix(1, p, 3);
+      expectClose(affine(x, w, b), addRowVector(naive(x, w), b), 1e-10);
+    }
+  });
+  it("affine overwrites a reused out, even one holding NaN from a diverged step", () => {
+    const x = testMatrix(5, 3), w = testMatrix(3, 4, 2), b = testMatrix(1, 4, 3);
+    const out = new Matrix(5, 4).fill(NaN);
+    expect(affine(x, w, b, out)).toBe(out);
+    expectClose(out, addRowVector(naive(x, w), b));
+  });
+  it("affine rejects mismatched shapes and aliasing with clear messages", () => {
+    const x = testMatrix(2, 3), w = testMatrix(3, 4);
+    expect(() => affine(x, testMatrix(2, 4), new Matrix(1, 4))).toThrow("affine: x is 2×3 and W is 2×4; x.cols must equal W.rows");
+    expect(() => affine(x, w, new Matrix(1, 3))).toThrow("affine: b is 1×3, expected 1×4 (one bias per column of W)");
+    expect(() => affine(x, w, new Matrix(2, 4))).toThrow("affine: b is 2×4, expected 1×4 (one bias per column of W)");
+    const b = new Matrix(1, 4);
+    expect(() => affine(x, w, b, x)).toThrow("affine: out must not share memory with an input");
+  });
+});
+
+describe("sumColumns", () => {
+  it("sums every column for row counts that are and are not multiples of four", () => {
+    for (const n of [0, 1, 3, 4, 5, 8, 11]) {
+      const a = testMatrix(n, 3, n + 5);
+      const expected = [0, 0, 0];
+      for (let i = 0; i < n; i++) for (let j = 0; j < 3; j++) expected[j] += a.get(i, j);
+      const got = sumColumns(a).toRows()[0];
+      got.forEach((v, j) => expect(v).toBeCloseTo(expected[j], 12));
+    }
+  });
+  it("with accumulate adds into out; into a wrong-shaped out it throws", () => {
+    const a = Matrix.fromRows([[1, 2], [3, 4], [5, 6], [7, 8], [9, 10]]);
+    const out = Matrix.fromRows([[100, 200]]);
+    expect(sumColumns(a, out, true)).toBe(out);
+    expect(out.toRows()).toEqual([[125, 230]]);
+    expect(sumColumns(a, Matrix.fromRows([[100, 200]])).toRows()).toEqual([[25, 30]]);
+    expect(() => sumColumns(a, new Matrix(1, 3), true)).toThrow("sumColumns: cannot accumulate into a 1×3 out, the sums are 1×2");
   });
 });

@@ -1,5 +1,5 @@
 // Chapter: "Neurons, losses and the engine" (docs/neurons.md). Forward x·W + b, backward three products.
-import {Matrix, matmul, matmulTransA, matmulTransB} from "../matrix.js";
+import {Matrix, affine, matmulTransA, matmulTransB, sumColumns} from "../matrix.js";
 import {initialize, type InitializerName, type InitializerOptions} from "../initializers.js";
 import type {Random} from "../random.js";
 import type {ForwardOptions, Layer, Parameter} from "./layer.js";
@@ -76,15 +76,7 @@ export class Dense implements Layer {
   forward(x: Matrix, _options?: ForwardOptions): Matrix {
     if (!(x instanceof Matrix)) throw new Error(`dense: input must be a Matrix, got ${typeof x}`);
     if (x.cols !== this.nIn) throw new Error(`dense: input has ${x.cols} columns, expected ${this.nIn} (nIn)`);
-    const n = x.rows, p = this.nOut;
-    const y = (this.y = this.y && this.y.rows === n ? this.y : new Matrix(n, p));
-    // start every row at b, then add x·W on top: one pass instead of two
-    const Y = y.data, B = this.b.data;
-    for (let i = 0; i < n; i++) {
-      const r = i * p;
-      for (let j = 0; j < p; j++) Y[r + j] = B[j]; // a plain loop: TypedArray.set costs more than 16 stores
-    }
-    matmul(x, this.W, y, true);
+    const y = (this.y = affine(x, this.W, this.b, this.y)); // x·W + b, reusing last call's buffer
     this.x = x;
     return y;
   }
@@ -96,13 +88,7 @@ export class Dense implements Layer {
       throw new Error(`dense: dy is ${dy.rows}×${dy.cols}, expected ${x.rows}×${this.nOut} (batch × nOut)`);
     }
     matmulTransA(x, dy, this.dW, true); // dW += xᵀ·dy
-    if (this.hasBias) {
-      const D = dy.data, G = this.db.data, p = this.nOut;
-      for (let i = 0, n = dy.rows; i < n; i++) {
-        const r = i * p;
-        for (let j = 0; j < p; j++) G[j] += D[r + j]; // db += Σᵢ dyᵢ
-      }
-    }
+    if (this.hasBias) sumColumns(dy, this.db, true); // db += Σᵢ dyᵢ
     if (!this.needsInputGradient) return noGradient(dy.rows);
     return (this.dx = matmulTransB(dy, this.W, this.dx)); // dx = dy·Wᵀ
   }
