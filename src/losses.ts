@@ -258,7 +258,8 @@ export class SoftmaxCrossEntropy extends BaseLoss {
       // e^(z − m) goes straight into the gradient buffer, so each exponential is computed once
       let sum = 0;
       for (let j = 0; j < k; j++) {
-        const e = Math.exp(Z[o + j] - m);
+        const d = Z[o + j] - m;
+        const e = d === 0 ? 1 : Math.exp(d); // the largest logit's term is e⁰ = 1: one exponential fewer per row
         if (G) G[o + j] = e;
         sum += e;
       }

@@ -37,7 +37,7 @@ describe("activations", () => {
       x.data.forEach((v, i) => expect(y.data[i], `${name}(${v})`).toBeCloseTo(f[name](v), 14));
     }
   });
-  it("the fast tanh agrees with Math.tanh to 1e-14 relative error, including tiny and huge inputs", () => {
+  it("the fast tanh agrees with Math.tanh to 2e-15 relative error, including tiny and huge inputs", () => {
     let worst = 0;
     const check = (v: number) => {
       const exact = Math.tanh(v);
@@ -50,7 +50,7 @@ describe("activations", () => {
       check(-(10 ** e));
     }
     [0, 1e-320, 19, 20, 25, 1e10, -1e308].forEach(check);
-    expect(worst).toBeLessThan(1e-14);
+    expect(worst).toBeLessThan(2e-15);
     expect(tanhOf(1e300)).toBe(1);
     expect(tanhOf(-Infinity)).toBe(-1);
     expect(tanhOf(NaN)).toBeNaN();
