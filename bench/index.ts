@@ -16,9 +16,9 @@ import type {Layer} from "../src/layers/layer.js";
 import {sgd} from "../src/optimizers/sgd.js";
 import {loss} from "../src/losses.js";
 
-const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 2000);
+const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 1500);
 const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 1000);
-const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 5); // five windows: the median shrugs off one disturbed by a neighbour
 const BATCHES = 8; // distinct mini-batches cycled through, so no single batch sits in cache
 
 interface Case {
