@@ -434,6 +434,11 @@ function* run<M extends Layer>(original: M, data: Dataset, options: TrainOptions
         lastYield = now();
       }
     }
+    if (timed && validation && now() - lastYield >= yieldEvery) {
+      // the validation pass is a forward pass over a whole dataset: let the page draw before it
+      yield progress(false);
+      lastYield = now();
+    }
     epoch++;
     latest = {loss: epochLoss / epochSeen};
     if (loss.classification) latest.accuracy = epochCorrect / epochSeen;

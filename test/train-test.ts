@@ -256,6 +256,17 @@ describe("train", () => {
     expect(seen.length).toBeGreaterThanOrEqual(30); // yieldEvery: 0 yields after every epoch (and step)
   });
 
+  it("train yields before each epoch's validation pass, so a page can draw before that long forward pass", async () => {
+    // full batch: one step per epoch, so with yieldEvery: 0 the only yields are at epoch ends
+    const data = quadrants();
+    const completed: number[] = [];
+    for await (const p of train(smallModel(), data, {loss: "bce", optimizer: sgd({learningRate: 0.1}), epochs: 3, batchSize: data.x.rows, validation: 0.25, yieldEvery: 0})) {
+      completed.push(p.history.length);
+    }
+    // before epoch k's validation, k − 1 epochs are in the history; after it, k
+    expect(completed).toEqual([0, 1, 1, 2, 2, 3]); // the last is the final progress, done: true
+  });
+
   it("train gives way to other tasks between slices, so a page can draw while a cell loops over it", async () => {
     let otherTaskRan = false;
     setImmediate(() => (otherTaskRan = true));
