@@ -80,6 +80,15 @@ export class Matrix {
   }
 }
 
+/** Throws unless `value` is a matrix; `what` names the call and `name` the parameter. */
+function checkMatrix(what: string, name: string, value: unknown): void {
+  const m = value as Matrix;
+  if (!m || !(m.data instanceof Float64Array) || typeof m.rows !== "number") {
+    const got = value === null ? "null" : Array.isArray(value) ? "an array (make a matrix with Matrix.fromRows)" : typeof value;
+    throw new Error(`${what}: ${name} must be a Matrix, got ${got}`);
+  }
+}
+
 /** Throws unless a and b have the same shape; `what` names the call for the message. */
 export function assertSameShape(a: Matrix, b: Matrix, what: string): void {
   if (a.rows !== b.rows || a.cols !== b.cols) {
@@ -240,6 +249,8 @@ function checkOut(out: Matrix | undefined, a: Matrix, b: Matrix, what: string): 
  * ```
  */
 export function matmul(a: Matrix, b: Matrix, out?: Matrix, accumulate = false): Matrix {
+  checkMatrix("matmul", "a", a);
+  checkMatrix("matmul", "b", b);
   if (a.cols !== b.rows) {
     throw new Error(`matmul: a is ${a.rows}×${a.cols} and b is ${b.rows}×${b.cols}; a.cols must equal b.rows`);
   }
@@ -266,6 +277,9 @@ export function matmul(a: Matrix, b: Matrix, out?: Matrix, accumulate = false): 
  * ```
  */
 export function affine(x: Matrix, w: Matrix, b: Matrix, out?: Matrix): Matrix {
+  checkMatrix("affine", "x", x);
+  checkMatrix("affine", "W", w);
+  checkMatrix("affine", "b", b);
   if (x.cols !== w.rows) {
     throw new Error(`affine: x is ${x.rows}×${x.cols} and W is ${w.rows}×${w.cols}; x.cols must equal W.rows`);
   }
@@ -287,6 +301,8 @@ export function affine(x: Matrix, w: Matrix, b: Matrix, out?: Matrix): Matrix {
 
 /** Aᵀ·B without the caller forming Aᵀ: the weight gradient xᵀ·dy of a dense layer. `out` and `accumulate` as in `matmul`. */
 export function matmulTransA(a: Matrix, b: Matrix, out?: Matrix, accumulate = false): Matrix {
+  checkMatrix("matmulTransA", "a", a);
+  checkMatrix("matmulTransA", "b", b);
   if (a.rows !== b.rows) {
     throw new Error(`matmulTransA: a is ${a.rows}×${a.cols} and b is ${b.rows}×${b.cols}; a.rows must equal b.rows`);
   }
@@ -307,6 +323,8 @@ export function matmulTransA(a: Matrix, b: Matrix, out?: Matrix, accumulate = fa
 
 /** A·Bᵀ without forming Bᵀ: the input gradient dy·Wᵀ of a dense layer. `out` and `accumulate` as in `matmul`. */
 export function matmulTransB(a: Matrix, b: Matrix, out?: Matrix, accumulate = false): Matrix {
+  checkMatrix("matmulTransB", "a", a);
+  checkMatrix("matmulTransB", "b", b);
   if (a.cols !== b.cols) {
     throw new Error(`matmulTransB: a is ${a.rows}×${a.cols} and b is ${b.rows}×${b.cols}; a.cols must equal b.cols`);
   }
@@ -324,6 +342,8 @@ export function matmulTransB(a: Matrix, b: Matrix, out?: Matrix, accumulate = fa
 
 /** a + b, element-wise. */
 export function add(a: Matrix, b: Matrix, out?: Matrix): Matrix {
+  checkMatrix("add", "a", a);
+  checkMatrix("add", "b", b);
   assertSameShape(a, b, "add");
   const C = ensure(out, a.rows, a.cols), A = a.data, B = b.data, O = C.data;
   for (let i = 0; i < O.length; i++) O[i] = A[i] + B[i];
@@ -332,6 +352,8 @@ export function add(a: Matrix, b: Matrix, out?: Matrix): Matrix {
 
 /** a − b, element-wise. */
 export function subtract(a: Matrix, b: Matrix, out?: Matrix): Matrix {
+  checkMatrix("subtract", "a", a);
+  checkMatrix("subtract", "b", b);
   assertSameShape(a, b, "subtract");
   const C = ensure(out, a.rows, a.cols), A = a.data, B = b.data, O = C.data;
   for (let i = 0; i < O.length; i++) O[i] = A[i] - B[i];
@@ -340,6 +362,8 @@ export function subtract(a: Matrix, b: Matrix, out?: Matrix): Matrix {
 
 /** a ⊙ b, the element-wise (Hadamard) product. */
 export function hadamard(a: Matrix, b: Matrix, out?: Matrix): Matrix {
+  checkMatrix("hadamard", "a", a);
+  checkMatrix("hadamard", "b", b);
   assertSameShape(a, b, "hadamard");
   const C = ensure(out, a.rows, a.cols), A = a.data, B = b.data, O = C.data;
   for (let i = 0; i < O.length; i++) O[i] = A[i] * B[i];
@@ -348,6 +372,7 @@ export function hadamard(a: Matrix, b: Matrix, out?: Matrix): Matrix {
 
 /** s · a. */
 export function scale(a: Matrix, s: number, out?: Matrix): Matrix {
+  checkMatrix("scale", "a", a);
   if (typeof s !== "number") throw new Error(`scale: s must be a number, got ${s}`);
   const C = ensure(out, a.rows, a.cols), A = a.data, O = C.data;
   for (let i = 0; i < O.length; i++) O[i] = A[i] * s;
@@ -356,6 +381,8 @@ export function scale(a: Matrix, s: number, out?: Matrix): Matrix {
 
 /** y ← y + s · x in place (BLAS axpy): the shape of every optimizer update. Returns y. */
 export function addScaled(y: Matrix, x: Matrix, s: number): Matrix {
+  checkMatrix("addScaled", "y", y);
+  checkMatrix("addScaled", "x", x);
   assertSameShape(y, x, "addScaled");
   const Y = y.data, X = x.data;
   for (let i = 0; i < Y.length; i++) Y[i] += s * X[i];
@@ -364,6 +391,7 @@ export function addScaled(y: Matrix, x: Matrix, s: number): Matrix {
 
 /** f applied to each entry: f(value, row, col). For hot loops prefer a plain loop over `.data`. */
 export function map(a: Matrix, f: (value: number, row: number, col: number) => number, out?: Matrix): Matrix {
+  checkMatrix("map", "a", a);
   if (typeof f !== "function") throw new Error(`map: f must be a function, got ${typeof f}`);
   const C = ensure(out, a.rows, a.cols), A = a.data, O = C.data, c = a.cols;
   for (let i = 0; i < a.rows; i++) for (let j = 0; j < c; j++) O[i * c + j] = f(A[i * c + j], i, j);
@@ -378,6 +406,8 @@ function checkRowVector(a: Matrix, v: Matrix, what: string): void {
 
 /** a + v with the 1 × cols row vector v added to every row (a bias). */
 export function addRowVector(a: Matrix, v: Matrix, out?: Matrix): Matrix {
+  checkMatrix("addRowVector", "a", a);
+  checkMatrix("addRowVector", "v", v);
   checkRowVector(a, v, "addRowVector");
   const C = ensure(out, a.rows, a.cols), A = a.data, V = v.data, O = C.data, c = a.cols;
   for (let i = 0; i < a.rows; i++) {
@@ -389,6 +419,8 @@ export function addRowVector(a: Matrix, v: Matrix, out?: Matrix): Matrix {
 
 /** a − v with the 1 × cols row vector v subtracted from every row (centering). */
 export function subtractRowVector(a: Matrix, v: Matrix, out?: Matrix): Matrix {
+  checkMatrix("subtractRowVector", "a", a);
+  checkMatrix("subtractRowVector", "v", v);
   checkRowVector(a, v, "subtractRowVector");
   const C = ensure(out, a.rows, a.cols), A = a.data, V = v.data, O = C.data, c = a.cols;
   for (let i = 0; i < a.rows; i++) {
@@ -400,6 +432,8 @@ export function subtractRowVector(a: Matrix, v: Matrix, out?: Matrix): Matrix {
 
 /** a ⊙ v with every row multiplied entry-wise by the 1 × cols row vector v (per-feature scale). */
 export function multiplyRowVector(a: Matrix, v: Matrix, out?: Matrix): Matrix {
+  checkMatrix("multiplyRowVector", "a", a);
+  checkMatrix("multiplyRowVector", "v", v);
   checkRowVector(a, v, "multiplyRowVector");
   const C = ensure(out, a.rows, a.cols), A = a.data, V = v.data, O = C.data, c = a.cols;
   for (let i = 0; i < a.rows; i++) {
@@ -411,6 +445,8 @@ export function multiplyRowVector(a: Matrix, v: Matrix, out?: Matrix): Matrix {
 
 /** a ⊘ v with every row divided entry-wise by the 1 × cols row vector v. */
 export function divideRowVector(a: Matrix, v: Matrix, out?: Matrix): Matrix {
+  checkMatrix("divideRowVector", "a", a);
+  checkMatrix("divideRowVector", "v", v);
   checkRowVector(a, v, "divideRowVector");
   const C = ensure(out, a.rows, a.cols), A = a.data, V = v.data, O = C.data, c = a.cols;
   for (let i = 0; i < a.rows; i++) {
@@ -425,6 +461,7 @@ export function divideRowVector(a: Matrix, v: Matrix, out?: Matrix): Matrix {
  * `out` holds (out += Σᵢ aᵢ), as `backward` adds into a gradient.
  */
 export function sumColumns(a: Matrix, out?: Matrix, accumulate = false): Matrix {
+  checkMatrix("sumColumns", "a", a);
   if (accumulate && out && (out.rows !== 1 || out.cols !== a.cols)) {
     throw new Error(`sumColumns: cannot accumulate into a ${out.rows}×${out.cols} out, the sums are 1×${a.cols}`);
   }
@@ -445,6 +482,7 @@ export function sumColumns(a: Matrix, out?: Matrix, accumulate = false): Matrix 
 
 /** Column means as a 1 × cols row vector (per-feature mean over examples). */
 export function meanColumns(a: Matrix, out?: Matrix): Matrix {
+  checkMatrix("meanColumns", "a", a);
   if (a.rows === 0) throw new Error(`meanColumns: matrix has no rows`);
   const C = sumColumns(a, out);
   const O = C.data;
@@ -454,6 +492,7 @@ export function meanColumns(a: Matrix, out?: Matrix): Matrix {
 
 /** Column standard deviations (population, 1/n) as a 1 × cols row vector. */
 export function stdColumns(a: Matrix, out?: Matrix): Matrix {
+  checkMatrix("stdColumns", "a", a);
   const mu = meanColumns(a);
   const C = ensure(out, 1, a.cols), A = a.data, M = mu.data, O = C.data, c = a.cols;
   O.fill(0);
@@ -469,6 +508,7 @@ export function stdColumns(a: Matrix, out?: Matrix): Matrix {
 
 /** Row sums as a rows × 1 column vector. */
 export function sumRows(a: Matrix, out?: Matrix): Matrix {
+  checkMatrix("sumRows", "a", a);
   const C = ensure(out, a.rows, 1), A = a.data, O = C.data, c = a.cols;
   for (let i = 0; i < a.rows; i++) {
     let s = 0;
@@ -480,6 +520,7 @@ export function sumRows(a: Matrix, out?: Matrix): Matrix {
 
 /** Sum of all entries. */
 export function sum(a: Matrix): number {
+  checkMatrix("sum", "a", a);
   const A = a.data;
   let s = 0;
   for (let i = 0; i < A.length; i++) s += A[i];
@@ -488,12 +529,14 @@ export function sum(a: Matrix): number {
 
 /** Mean of all entries; throws on an empty matrix rather than returning NaN. */
 export function mean(a: Matrix): number {
+  checkMatrix("mean", "a", a);
   if (a.data.length === 0) throw new Error(`mean: matrix is empty (${a.rows}×${a.cols})`);
   return sum(a) / a.data.length;
 }
 
 /** Standard deviation of all entries, population form (divides by n), two-pass for accuracy. */
 export function std(a: Matrix): number {
+  checkMatrix("std", "a", a);
   const mu = mean(a), A = a.data;
   let s = 0;
   for (let i = 0; i < A.length; i++) {
@@ -505,6 +548,7 @@ export function std(a: Matrix): number {
 
 /** Smallest entry (throws on an empty matrix). */
 export function min(a: Matrix): number {
+  checkMatrix("min", "a", a);
   if (a.data.length === 0) throw new Error(`min: matrix is empty (${a.rows}×${a.cols})`);
   let m = Infinity;
   for (const v of a.data) if (v < m || Number.isNaN(v)) m = v;
@@ -513,6 +557,7 @@ export function min(a: Matrix): number {
 
 /** Largest entry (throws on an empty matrix). */
 export function max(a: Matrix): number {
+  checkMatrix("max", "a", a);
   if (a.data.length === 0) throw new Error(`max: matrix is empty (${a.rows}×${a.cols})`);
   let m = -Infinity;
   for (const v of a.data) if (v > m || Number.isNaN(v)) m = v;
@@ -521,6 +566,7 @@ export function max(a: Matrix): number {
 
 /** Euclidean (Frobenius) norm √(Σ a²). */
 export function norm(a: Matrix): number {
+  checkMatrix("norm", "a", a);
   const A = a.data;
   let s = 0;
   for (let i = 0; i < A.length; i++) s += A[i] * A[i];
@@ -529,6 +575,8 @@ export function norm(a: Matrix): number {
 
 /** Σ a ⊙ b, the inner product of two same-shaped matrices. */
 export function dot(a: Matrix, b: Matrix): number {
+  checkMatrix("dot", "a", a);
+  checkMatrix("dot", "b", b);
   assertSameShape(a, b, "dot");
   const A = a.data, B = b.data;
   let s = 0;
@@ -541,6 +589,7 @@ export function dot(a: Matrix, b: Matrix): number {
  * so `argmaxRows(output)` compares directly with `y`. Ties go to the first index.
  */
 export function argmaxRows(a: Matrix, out?: Matrix): Matrix {
+  checkMatrix("argmaxRows", "a", a);
   if (a.cols === 0) throw new Error(`argmaxRows: matrix has no columns (${a.rows}×0)`);
   const C = ensure(out, a.rows, 1), A = a.data, O = C.data, c = a.cols;
   for (let i = 0; i < a.rows; i++) {
@@ -559,6 +608,7 @@ export function argmaxRows(a: Matrix, out?: Matrix): Matrix {
 
 /** Aᵀ as a new matrix (or into `out`). */
 export function transpose(a: Matrix, out?: Matrix): Matrix {
+  checkMatrix("transpose", "a", a);
   checkOut(out, a, a, "transpose");
   const C = ensure(out, a.cols, a.rows), A = a.data, O = C.data, r = a.rows, c = a.cols;
   for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) O[j * r + i] = A[i * c + j];
@@ -567,6 +617,7 @@ export function transpose(a: Matrix, out?: Matrix): Matrix {
 
 /** Copies a into out (same shape) and returns out. */
 export function copy(a: Matrix, out?: Matrix): Matrix {
+  checkMatrix("copy", "a", a);
   const C = ensure(out, a.rows, a.cols);
   if (C !== a) C.data.set(a.data);
   return C;
@@ -574,6 +625,7 @@ export function copy(a: Matrix, out?: Matrix): Matrix {
 
 /** The rows of a at the given indices, in order (a mini-batch). */
 export function selectRows(a: Matrix, indices: ArrayLike<number>, out?: Matrix): Matrix {
+  checkMatrix("selectRows", "a", a);
   const C = ensure(out, indices.length, a.cols), c = a.cols;
   for (let i = 0; i < indices.length; i++) {
     const r = indices[i];
@@ -587,6 +639,7 @@ export function selectRows(a: Matrix, indices: ArrayLike<number>, out?: Matrix):
 
 /** True when every entry is a finite number. */
 export function allFinite(a: Matrix): boolean {
+  checkMatrix("allFinite", "a", a);
   const A = a.data;
   for (let i = 0; i < A.length; i++) if (!Number.isFinite(A[i])) return false;
   return true;
@@ -597,6 +650,7 @@ export function allFinite(a: Matrix): boolean {
  * `dense: input has NaN at row 3, column 0`.
  */
 export function assertFinite(a: Matrix, what: string): void {
+  checkMatrix("assertFinite", "a", a);
   const A = a.data, c = a.cols;
   for (let i = 0; i < A.length; i++) {
     if (!Number.isFinite(A[i])) {

@@ -134,6 +134,14 @@ describe("element-wise helpers", () => {
     expect(selectRows(b, [1, 0, 1]).toRows()).toEqual([[7, 8], [5, 6], [7, 8]]);
     expect(() => selectRows(b, [2])).toThrow("selectRows: index 2 at position 0 is out of range [0, 2)");
   });
+  it("a missing matrix or a nested array throws naming the function and the parameter", () => {
+    const a = testMatrix(2, 2);
+    expect(() => matmul(a, undefined as unknown as Matrix)).toThrow("matmul: b must be a Matrix, got undefined");
+    expect(() => add([[1, 2]] as unknown as Matrix, a)).toThrow("add: a must be a Matrix, got an array (make a matrix with Matrix.fromRows)");
+    expect(() => affine(a, a, null as unknown as Matrix)).toThrow("affine: b must be a Matrix, got null");
+    expect(() => sumColumns(3 as unknown as Matrix)).toThrow("sumColumns: a must be a Matrix, got number");
+    expect(() => mean({rows: 1, cols: 1, data: [1]} as unknown as Matrix)).toThrow("mean: a must be a Matrix, got object");
+  });
   it("mismatched shapes throw naming the function", () => {
     expect(() => add(a, new Matrix(3, 2))).toThrow("add: shape mismatch, 2×2 vs 3×2");
     expect(() => hadamard(a, new Matrix(2, 1))).toThrow("hadamard: shape mismatch, 2×2 vs 2×1");
