@@ -169,20 +169,39 @@ abstract class BaseLoss implements Loss {
   protected abstract run(output: Matrix, target: Matrix, grad: Matrix | null): number;
 
   compute(output: Matrix, target: Matrix): {value: number; grad: Matrix} {
+    this.checkInputs(output, target);
     const grad = new Matrix(output.rows, output.cols);
     return {value: this.run(output, target, grad), grad};
   }
 
   value(output: Matrix, target: Matrix): number {
+    this.checkInputs(output, target);
     return this.run(output, target, null);
   }
 
   computeInto(output: Matrix, target: Matrix, grad: Matrix): number {
+    this.checkInputs(output, target);
+    if (!isMatrix(grad)) throw new Error(`${this.name}: grad must be a Matrix, got ${describe(grad)}`);
     if (grad.rows !== output.rows || grad.cols !== output.cols) {
       throw new Error(`${this.name}: grad is ${grad.rows}×${grad.cols} but output is ${output.rows}×${output.cols}; they must have the same shape`);
     }
     return this.run(output, target, grad);
   }
+
+  private checkInputs(output: Matrix, target: Matrix): void {
+    if (!isMatrix(output)) throw new Error(`${this.name}: output must be a Matrix (the model's output), got ${describe(output)}`);
+    if (!isMatrix(target)) throw new Error(`${this.name}: target must be a Matrix (labels or target values), got ${describe(target)}`);
+  }
+}
+
+/** Duck-typed, so a matrix made by another copy of the engine module (a page reloaded mid-edit) still passes. */
+function isMatrix(value: unknown): value is Matrix {
+  const m = value as Matrix;
+  return !!m && m.data instanceof Float64Array && typeof m.rows === "number" && typeof m.cols === "number";
+}
+
+function describe(value: unknown): string {
+  return value === null ? "null" : Array.isArray(value) ? "an array (make a matrix with Matrix.fromRows or Matrix.column)" : typeof value;
 }
 
 /**

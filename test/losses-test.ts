@@ -115,6 +115,14 @@ describe("losses", () => {
     expectGradientMatches("squaredHinge", Matrix.column([0.2, -0.5, 0.7]), Matrix.column([1, 0, 0]));
   });
 
+  it("a loss given something other than a matrix says which argument and what it got", () => {
+    expect(() => loss("mse").value(undefined as unknown as Matrix, new Matrix(2, 1))).toThrow("mse: output must be a Matrix (the model's output), got undefined");
+    expect(() => loss("bce").compute(new Matrix(2, 1), [1, 0] as unknown as Matrix)).toThrow(
+      "binaryCrossEntropy: target must be a Matrix (labels or target values), got an array (make a matrix with Matrix.fromRows or Matrix.column)"
+    );
+    expect(() => loss("softmaxCrossEntropy").computeInto(new Matrix(2, 3), new Matrix(2, 1), null as unknown as Matrix)).toThrow("softmaxCrossEntropy: grad must be a Matrix, got null");
+  });
+
   it("losses name the problem with bad targets", () => {
     expect(() => loss("mse").value(new Matrix(3, 1), new Matrix(2, 1))).toThrow("mse: output is 3×1 but target is 2×1; they must have the same shape");
     expect(() => loss("crossEntropy").value(logits, Matrix.column([0, 1, 3, 0, 0]))).toThrow(
