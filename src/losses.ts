@@ -1,5 +1,5 @@
 // Chapter: "Neurons, losses and the engine" (docs/neurons.md).
-import {Matrix} from "./matrix.js";
+import {Matrix, describeNonMatrix, isMatrix} from "./matrix.js";
 
 /** The names `loss(name)` accepts; "bce" and "crossEntropy" are aliases. */
 export type LossName = "mse" | "binaryCrossEntropy" | "bce" | "softmaxCrossEntropy" | "crossEntropy" | "hinge" | "squaredHinge";
@@ -181,7 +181,7 @@ abstract class BaseLoss implements Loss {
 
   computeInto(output: Matrix, target: Matrix, grad: Matrix): number {
     this.checkInputs(output, target);
-    if (!isMatrix(grad)) throw new Error(`${this.name}: grad must be a Matrix, got ${describe(grad)}`);
+    if (!isMatrix(grad)) throw new Error(`${this.name}: grad must be a Matrix, got ${describeNonMatrix(grad)}`);
     if (grad.rows !== output.rows || grad.cols !== output.cols) {
       throw new Error(`${this.name}: grad is ${grad.rows}×${grad.cols} but output is ${output.rows}×${output.cols}; they must have the same shape`);
     }
@@ -189,20 +189,11 @@ abstract class BaseLoss implements Loss {
   }
 
   private checkInputs(output: Matrix, target: Matrix): void {
-    if (!isMatrix(output)) throw new Error(`${this.name}: output must be a Matrix (the model's output), got ${describe(output)}`);
-    if (!isMatrix(target)) throw new Error(`${this.name}: target must be a Matrix (labels or target values), got ${describe(target)}`);
+    if (!isMatrix(output)) throw new Error(`${this.name}: output must be a Matrix (the model's output), got ${describeNonMatrix(output)}`);
+    if (!isMatrix(target)) throw new Error(`${this.name}: target must be a Matrix (labels or target values), got ${describeNonMatrix(target)}`);
   }
 }
 
-/** Duck-typed, so a matrix made by another copy of the engine module (a page reloaded mid-edit) still passes. */
-function isMatrix(value: unknown): value is Matrix {
-  const m = value as Matrix;
-  return !!m && m.data instanceof Float64Array && typeof m.rows === "number" && typeof m.cols === "number";
-}
-
-function describe(value: unknown): string {
-  return value === null ? "null" : Array.isArray(value) ? "an array (make a matrix with Matrix.fromRows or Matrix.column)" : typeof value;
-}
 
 /**
  * Mean squared error over every entry: L = (1/(n·d)) Σ (y − t)², dL/dy = 2(y − t)/(n·d).

@@ -80,13 +80,23 @@ export class Matrix {
   }
 }
 
+/**
+ * Whether `value` is a matrix. Duck-typed rather than `instanceof`, so a matrix made by another copy
+ * of the engine module (a page reloaded mid-edit) still counts.
+ */
+export function isMatrix(value: unknown): value is Matrix {
+  const m = value as Matrix;
+  return !!m && m.data instanceof Float64Array && typeof m.rows === "number" && typeof m.cols === "number" && m.data.length === m.rows * m.cols;
+}
+
+/** How an error message names a value that should have been a matrix. */
+export function describeNonMatrix(value: unknown): string {
+  return value === null ? "null" : Array.isArray(value) ? "an array (make a matrix with Matrix.fromRows or Matrix.column)" : typeof value;
+}
+
 /** Throws unless `value` is a matrix; `what` names the call and `name` the parameter. */
 function checkMatrix(what: string, name: string, value: unknown): void {
-  const m = value as Matrix;
-  if (!m || !(m.data instanceof Float64Array) || typeof m.rows !== "number") {
-    const got = value === null ? "null" : Array.isArray(value) ? "an array (make a matrix with Matrix.fromRows)" : typeof value;
-    throw new Error(`${what}: ${name} must be a Matrix, got ${got}`);
-  }
+  if (!isMatrix(value)) throw new Error(`${what}: ${name} must be a Matrix, got ${describeNonMatrix(value)}`);
 }
 
 /** Throws unless a and b have the same shape; `what` names the call for the message. */

@@ -1,6 +1,6 @@
 // Chapter: the training loop (mini-batches, epochs, validation, early stopping). Everything else in
 // the book calls these functions.
-import {Matrix, assertFinite} from "./matrix.js";
+import {Matrix, assertFinite, isMatrix} from "./matrix.js";
 import {random} from "./random.js";
 import type {Dataset} from "./datasets/dataset.js";
 import type {Layer, Parameter} from "./layers/layer.js";
@@ -231,12 +231,6 @@ export function fit<M extends Layer = Sequential>(model: M, data: Dataset, optio
 }
 
 const OPTION_NAMES = ["loss", "optimizer", "epochs", "batchSize", "seed", "validation", "earlyStopping", "regularizer", "constraint", "clip", "copy", "yieldEvery"];
-
-/** Duck-typed, so a matrix made by another copy of the engine module (a page reloaded mid-edit) still passes. */
-function isMatrix(value: unknown): value is Matrix {
-  const m = value as Matrix;
-  return !!m && typeof m.rows === "number" && typeof m.cols === "number" && m.data instanceof Float64Array && m.data.length === m.rows * m.cols;
-}
 
 function checkDataset(what: string, name: string, data: Dataset): void {
   if (!data || !isMatrix(data.x) || !isMatrix(data.y)) {
