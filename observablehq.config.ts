@@ -28,8 +28,10 @@ export default {
   style: "style.css",
   // no Google Fonts: every font is self-hosted (docs/theme/fonts.css.js), so no request leaves the origin
   globalStylesheets: [],
+  // keepHeading.js: a deep link (#heading) stays on its heading while the cells above it render
   head: `<link rel="stylesheet" href="/theme/fonts.css">
-<meta name="color-scheme" content="light dark">`,
+<meta name="color-scheme" content="light dark">
+<script type="module" src="/theme/keepHeading.js"></script>`,
   footer: `Training Neural Networks, an interactive notebook. Every cell is seeded and runs offline in your browser.`,
   markdownIt: (md: any) => md.use(katexPlugin).use(liveCellsPlugin)
 };
