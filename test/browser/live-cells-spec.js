@@ -93,6 +93,23 @@ async function notebook({browser, baseUrl, check, log}) {
   check((await cell("Inputs.range").getByRole("button", {name: "Edit"}).count()) === 0, "live-cells: a ```ts fixed cell has no Edit button");
   check((await cell("import * as Plot").getByRole("button", {name: "Edit"}).count()) === 0, "live-cells: an import-only cell has no Edit button");
 
+  // --- two cells in a row: each bar names its own code, and the output sits under its own bar ---
+  const pair = await page.evaluate(() => {
+    const [first, second] = ["const amplitude = 1;", "amplitude * 2"].map((s) => [...document.querySelectorAll(".live-cell")].find((c) => c.dataset.testSource?.trim() === s));
+    if (!first || !second) return {labels: []};
+    const shown = (el) => el && getComputedStyle(el).display !== "none" && el.getBoundingClientRect().width > 0;
+    const box = (el) => el.getBoundingClientRect();
+    const bar = second.querySelector(":scope > .live-bar"), output = second.querySelector(":scope > .observablehq");
+    return {
+      adjacent: first.nextElementSibling === second,
+      labels: [first, second].map((c) => (shown(c.querySelector(".live-label")) ? c.querySelector(".live-label").textContent : null)),
+      gapBetweenBars: Math.round(box(bar).top - box(first.querySelector(":scope > .live-bar")).bottom),
+      gapToOutput: Math.round(box(output).top - box(bar).bottom)
+    };
+  });
+  check(pair.adjacent && pair.labels[0] === "const amplitude = 1;" && pair.labels[1] === "amplitude * 2", `live-cells: in two cells in a row, each Edit bar shows its own cell's first line (${JSON.stringify(pair.labels)})`);
+  check(pair.adjacent && pair.gapToOutput >= 0 && pair.gapToOutput < pair.gapBetweenBars + 4 && pair.gapToOutput <= 6, `live-cells: the second cell's output sits right under its own bar (${pair.gapToOutput} px below it; the bars are ${pair.gapBetweenBars} px apart)`);
+
   // --- the book's own (unedited) training cell waits for Train; Stop halts it ---
   const TRAINING = "const run = trains"; // the training cell, by its source in the book
   const isRunning = (source) => /running/.test(document.querySelector(`.live-cell[data-test-source*=${JSON.stringify(source)}] .live-status`)?.textContent ?? "");
