@@ -5,7 +5,35 @@ const EDITOR_CODE = /\/_import\/components\/live\/(editor|transform|guard|vendor
 
 export default async function ({browser, baseUrl, check, log, pages = ["/notebook"]}) {
   await notebook({browser, baseUrl, check, log});
+  if (pages.includes("/neurons")) await echoCell({browser, baseUrl, check, log}, "/neurons");
   await rerunEveryCell({browser, baseUrl, check, log, pages});
+}
+
+// A cell shown with `echo` has its code under its output; Edit puts the editor in the code's
+// place (not a second copy of the code), and closing the editor unchanged shows the code again.
+async function echoCell({browser, baseUrl, check, log}, path) {
+  const context = await browser.newContext({viewport: {width: 1200, height: 1000}});
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}${path}`, {waitUntil: "load"});
+  await page.waitForSelector(".live-edit", {timeout: 15000});
+  const cell = page.locator(".live-cell:has(> .observablehq-pre-container):has(.live-edit)").first();
+  if (!(await cell.count())) {
+    check(false, `live-cells: ${path} has an editable cell shown with echo`);
+    return context.close();
+  }
+  const layout = () =>
+    cell.evaluate((c) => [...c.children].filter((e) => getComputedStyle(e).display !== "none").map((e) => (e.matches(".observablehq-pre-container, pre") ? "code" : e.matches(".live-panel") ? "editor" : e.matches(".observablehq") ? "output" : e.className.split(" ")[0])).join(" "));
+  const before = await layout();
+  await cell.scrollIntoViewIfNeeded();
+  const edit = cell.locator(":scope > .live-bar .live-edit");
+  await edit.click();
+  await cell.locator(".cm-content").waitFor({timeout: 10000});
+  const editing = await layout();
+  await edit.click(); // Close editor
+  const after = await layout();
+  log(`${path}: echo cell: ${before} → Edit: ${editing} → Close: ${after}`);
+  check(before === "live-bar output code" && editing === "live-bar output editor" && after === before, `live-cells: on ${path}, Edit on a cell shown with echo puts the editor in place of its code, and Close shows the code again (${before} → ${editing} → ${after})`);
+  await context.close();
 }
 
 // Every editable cell of every page, run again unchanged through the in-page transform, must

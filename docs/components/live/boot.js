@@ -101,8 +101,9 @@ class LiveCell {
     const actions = html(`<div class="live-actions"></div>`);
     actions.append(this.runButton, this.resetButton, html(`<span class="live-hint">Shift+Enter runs</span>`));
     this.panel.append(this.host, actions, this.message);
-    // A cell shown with `echo` has its code under the output: the editor takes that place.
-    this.echo = el.querySelector(":scope > pre");
+    // A cell shown with `echo` has its code under the output (Framework wraps that <pre> in a
+    // .observablehq-pre-container with its Copy button): the editor takes that place.
+    this.echo = el.querySelector(":scope > .observablehq-pre-container, :scope > pre");
     if (this.echo) el.prepend(this.bar), this.echo.before(this.panel);
     else el.prepend(this.bar, this.panel);
     this.updateBar();
