@@ -12,6 +12,12 @@ export const macros = {
 };
 
 /**
+ * The pages (by the `path` in markdown-it's env) whose Markdown, when last parsed, held math. The
+ * site's head reads it to start loading KaTeX's fonts early on those pages only.
+ */
+export const pagesWithMath = new Set();
+
+/**
  * markdown-it plugin: `md.use(katexPlugin)`.
  * Inline `$` follows Pandoc's rule so that a stray dollar sign in prose stays a dollar sign:
  * the opening `$` must be followed by a non-space, the closing `$` preceded by a non-space and
@@ -31,6 +37,14 @@ export function katexPlugin(md, options = {}) {
       return html;
     };
   }
+  md.core.ruler.push("katex-pages", (state) => {
+    const path = state.env?.path;
+    if (!path) return;
+    const isMath = (token) => token.type.startsWith("math_"); // math_inline, math_block, …
+    const math = state.tokens.some((t) => isMath(t) || t.children?.some(isMath));
+    if (math) pagesWithMath.add(path);
+    else pagesWithMath.delete(path);
+  });
   return md;
 }
 

@@ -5,7 +5,35 @@ const EDITOR_CODE = /\/_import\/components\/live\/(editor|transform|guard|vendor
 
 export default async function ({browser, baseUrl, check, log, pages = ["/notebook"]}) {
   await notebook({browser, baseUrl, check, log});
+  if (pages.includes("/neurons")) await echoCell({browser, baseUrl, check, log}, "/neurons");
   await rerunEveryCell({browser, baseUrl, check, log, pages});
+}
+
+// A cell shown with `echo` has its code under its output; Edit puts the editor in the code's
+// place (not a second copy of the code), and closing the editor unchanged shows the code again.
+async function echoCell({browser, baseUrl, check, log}, path) {
+  const context = await browser.newContext({viewport: {width: 1200, height: 1000}});
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}${path}`, {waitUntil: "load"});
+  await page.waitForSelector(".live-edit", {timeout: 15000});
+  const cell = page.locator(".live-cell:has(> .observablehq-pre-container):has(.live-edit)").first();
+  if (!(await cell.count())) {
+    check(false, `live-cells: ${path} has an editable cell shown with echo`);
+    return context.close();
+  }
+  const layout = () =>
+    cell.evaluate((c) => [...c.children].filter((e) => getComputedStyle(e).display !== "none").map((e) => (e.matches(".observablehq-pre-container, pre") ? "code" : e.matches(".live-panel") ? "editor" : e.matches(".observablehq") ? "output" : e.className.split(" ")[0])).join(" "));
+  const before = await layout();
+  await cell.scrollIntoViewIfNeeded();
+  const edit = cell.locator(":scope > .live-bar .live-edit");
+  await edit.click();
+  await cell.locator(".cm-content").waitFor({timeout: 10000});
+  const editing = await layout();
+  await edit.click(); // Close editor
+  const after = await layout();
+  log(`${path}: echo cell: ${before} → Edit: ${editing} → Close: ${after}`);
+  check(before === "live-bar output code" && editing === "live-bar output editor" && after === before, `live-cells: on ${path}, Edit on a cell shown with echo puts the editor in place of its code, and Close shows the code again (${before} → ${editing} → ${after})`);
+  await context.close();
 }
 
 // Every editable cell of every page, run again unchanged through the in-page transform, must
@@ -92,6 +120,23 @@ async function notebook({browser, baseUrl, check, log}) {
   check(editButtons >= 8, `live-cells: code cells have an Edit button (found ${editButtons})`);
   check((await cell("Inputs.range").getByRole("button", {name: "Edit"}).count()) === 0, "live-cells: a ```ts fixed cell has no Edit button");
   check((await cell("import * as Plot").getByRole("button", {name: "Edit"}).count()) === 0, "live-cells: an import-only cell has no Edit button");
+
+  // --- two cells in a row: each bar names its own code, and the output sits under its own bar ---
+  const pair = await page.evaluate(() => {
+    const [first, second] = ["const amplitude = 1;", "amplitude * 2"].map((s) => [...document.querySelectorAll(".live-cell")].find((c) => c.dataset.testSource?.trim() === s));
+    if (!first || !second) return {labels: []};
+    const shown = (el) => el && getComputedStyle(el).display !== "none" && el.getBoundingClientRect().width > 0;
+    const box = (el) => el.getBoundingClientRect();
+    const bar = second.querySelector(":scope > .live-bar"), output = second.querySelector(":scope > .observablehq");
+    return {
+      adjacent: first.nextElementSibling === second,
+      labels: [first, second].map((c) => (shown(c.querySelector(".live-label")) ? c.querySelector(".live-label").textContent : null)),
+      gapBetweenBars: Math.round(box(bar).top - box(first.querySelector(":scope > .live-bar")).bottom),
+      gapToOutput: Math.round(box(output).top - box(bar).bottom)
+    };
+  });
+  check(pair.adjacent && pair.labels[0] === "const amplitude = 1;" && pair.labels[1] === "amplitude * 2", `live-cells: in two cells in a row, each Edit bar shows its own cell's first line (${JSON.stringify(pair.labels)})`);
+  check(pair.adjacent && pair.gapToOutput >= 0 && pair.gapToOutput < pair.gapBetweenBars + 4 && pair.gapToOutput <= 6, `live-cells: the second cell's output sits right under its own bar (${pair.gapToOutput} px below it; the bars are ${pair.gapBetweenBars} px apart)`);
 
   // --- the book's own (unedited) training cell waits for Train; Stop halts it ---
   const TRAINING = "const run = trains"; // the training cell, by its source in the book

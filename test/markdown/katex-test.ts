@@ -1,6 +1,6 @@
 import MarkdownIt from "markdown-it";
 import {describe, expect, it} from "vitest";
-import {katexPlugin} from "../../lib/markdown/katex.js";
+import {katexPlugin, pagesWithMath} from "../../lib/markdown/katex.js";
 
 const md = new MarkdownIt({html: true}).use(katexPlugin);
 const render = (source: string) => md.render(source);
@@ -31,6 +31,15 @@ describe("katexPlugin", () => {
     expect(mathCount(render("run `echo $HOME` then $x$"))).toBe(1);
     expect(mathCount(render("before $a and `b$` after"))).toBe(0);
     expect(mathCount(render("```js\nconst s = `$${x}$`;\n```\n"))).toBe(0);
+  });
+
+  it("records the pages that hold math, for the head to load KaTeX's fonts early", () => {
+    md.render("text with $x^2$", {path: "/inline"});
+    md.render("$$\ny = Wx + b\n$$\n", {path: "/display"});
+    md.render("it costs $5 and `$x$` is code", {path: "/none"});
+    expect([...pagesWithMath].filter((p) => ["/inline", "/display", "/none"].includes(p)).sort()).toEqual(["/display", "/inline"]);
+    md.render("the math is gone", {path: "/inline"});
+    expect(pagesWithMath.has("/inline")).toBe(false);
   });
 
   it("treats \\$ as a literal dollar", () => {

@@ -77,8 +77,11 @@ class LiveCell {
     this.status = html(`<span class="live-status" role="status" aria-live="polite"></span>`);
     this.stopButton = button("Stop", () => this.stop(), "live-stop");
     this.stopButton.hidden = true;
-    // a cell that shows nothing gets its first line as a label, so its Edit button says what it edits
-    const first = this.data.source.split("\n").find((line) => line.trim() && !/^\s*(\/\/|import\b)/.test(line)) ?? "";
+    // A cell that shows nothing, or follows one, gets its first line as a label, so its Edit button
+    // says what it edits. A line that only opens a call, like `display(`, takes the next one along.
+    const lines = this.data.source.split("\n").filter((line) => line.trim() && !/^\s*(\/\/|import\b)/.test(line));
+    let first = lines.shift()?.trim() ?? "";
+    while (/[([]$/.test(first) && lines.length) first += lines.shift().trim();
     this.label = html(`<code class="live-label" aria-hidden="true"></code>`);
     this.label.textContent = first.trim();
     this.bar.setAttribute("aria-label", `Cell ${this.index + 1}: ${first.trim().slice(0, 60)}`);
@@ -98,8 +101,9 @@ class LiveCell {
     const actions = html(`<div class="live-actions"></div>`);
     actions.append(this.runButton, this.resetButton, html(`<span class="live-hint">Shift+Enter runs</span>`));
     this.panel.append(this.host, actions, this.message);
-    // A cell shown with `echo` has its code under the output: the editor takes that place.
-    this.echo = el.querySelector(":scope > pre");
+    // A cell shown with `echo` has its code under the output (Framework wraps that <pre> in a
+    // .observablehq-pre-container with its Copy button): the editor takes that place.
+    this.echo = el.querySelector(":scope > .observablehq-pre-container, :scope > pre");
     if (this.echo) el.prepend(this.bar), this.echo.before(this.panel);
     else el.prepend(this.bar, this.panel);
     this.updateBar();

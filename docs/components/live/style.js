@@ -2,7 +2,9 @@
 export const css = `
 .live-cell { position: relative; }
 .live-cell [hidden], .live-pagebar [hidden], .live-cell[hidden] { display: none !important; }
-.live-bar { display: flex; justify-content: flex-end; align-items: center; gap: 0.5rem; min-height: 1.6rem; margin: 0.25rem 0 -0.25rem; font: 12px var(--sans-serif); color: var(--theme-foreground-muted); }
+.live-bar { display: flex; justify-content: flex-end; align-items: center; gap: 0.5rem; min-height: 1.6rem; margin: 0.25rem 0 0; font: 12px var(--sans-serif); color: var(--theme-foreground-muted); }
+/* a cell's output sits right under its own bar, so the bar reads as that output's header */
+.live-cell > .live-bar:not([hidden]) ~ .observablehq--block:not(:empty) { margin-top: 0.25rem; }
 .live-status { margin-right: auto; font-variant-numeric: tabular-nums; }
 .live-button { font: 12px var(--sans-serif); padding: 0.15rem 0.6rem; border: 1px solid var(--theme-foreground-faint); border-radius: 4px; background: var(--theme-background); color: var(--theme-foreground); cursor: pointer; }
 .live-button:hover:not(:disabled) { border-color: var(--theme-foreground-focus); color: var(--theme-foreground-focus); }
@@ -26,7 +28,11 @@ export const css = `
 .live-editor .cm-matchingBracket { background: color-mix(in srgb, var(--theme-foreground-focus) 25%, transparent); outline: 1px solid color-mix(in srgb, var(--theme-foreground-focus) 50%, transparent); }
 .live-editor .cm-line.live-error-line { background: color-mix(in srgb, var(--theme-red) 20%, transparent) !important; box-shadow: inset 3px 0 var(--theme-red); }
 .live-label { display: none; margin-right: auto; font: 12px var(--monospace); color: var(--theme-foreground-faint); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 70%; }
-.live-cell:has(> .observablehq:empty):not(:has(> .live-panel:not([hidden]))) .live-label { display: inline; }
+.live-cell:has(> .observablehq:empty):not(:has(> .live-panel:not([hidden]), > :is(pre, .observablehq-pre-container):not([hidden]))) .live-label { display: inline; }
+/* Cells in a row: after a cell that shows nothing (its bar is a line with its label), the next
+   cell's bar names its code too, so the bars read as a list, one line and one Edit per cell,
+   instead of Edit buttons stacked under one label. A cell whose code is shown needs no label. */
+.live-cell:has(> .live-bar:not([hidden])):has(> .observablehq:empty) + .live-cell:not(:has(> .live-panel:not([hidden]), > :is(pre, .observablehq-pre-container):not([hidden]))) > .live-bar .live-label { display: inline; }
 .live-cell:has(> .observablehq:empty) .live-status:empty { display: none; }
 .live-actions { display: flex; gap: 0.5rem; align-items: center; padding: 0.4rem 0.5rem; border-top: 1px solid var(--theme-foreground-faintest); }
 .live-hint { font: 11px var(--sans-serif); color: var(--theme-foreground-muted); }
