@@ -14,6 +14,7 @@ export * from "./losses.js";
 export * from "./regularizers.js";
 export * from "./optimizers/index.js";
 export * from "./train.js";
+export * from "./nextTask.js";
 export * from "./inspect.js";
 export * from "./datasets/index.js";
 export * from "./preprocessing.js";

@@ -2,6 +2,7 @@
 // the book calls these functions.
 import {Matrix, assertFinite, isMatrix} from "./matrix.js";
 import {random} from "./random.js";
+import {nextTask} from "./nextTask.js";
 import type {Dataset} from "./datasets/dataset.js";
 import type {Layer, Parameter} from "./layers/layer.js";
 import type {Sequential} from "./layers/sequential.js";
@@ -207,14 +208,6 @@ export async function* train<M extends Layer = Sequential>(model: M, data: Datas
     // page cannot draw or take a click until the loop ends: wait for a real task before the next slice.
     if (!progress.done) await nextTask();
   }
-}
-
-/** Resolves in a new task (not a microtask), as cheaply as the platform allows: no 4 ms timer clamp. */
-function nextTask(): Promise<void> {
-  const scope = globalThis as {scheduler?: {postTask?: (callback: () => void) => Promise<void>}; setImmediate?: (callback: () => void) => unknown};
-  if (typeof scope.scheduler?.postTask === "function") return scope.scheduler.postTask(() => {});
-  if (typeof scope.setImmediate === "function") return new Promise((resolve) => scope.setImmediate!(resolve));
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**

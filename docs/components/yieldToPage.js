@@ -4,13 +4,9 @@
 // `await yieldToMain()` always waits for one: a chart cell that starts with it draws in a task of its
 // own, since Framework otherwise runs every ready cell in one go.
 
-let sliceStart = -Infinity;
+import {nextTask} from "../engine/nextTask.js";
 
-// A new task: scheduler.postTask where there is one (Chromium, Firefox), since setTimeout(0) waits
-// at least 4 ms once timers nest, which adds up over the hundreds of slices of a page; else setTimeout.
-const nextTask = globalThis.scheduler?.postTask
-  ? () => globalThis.scheduler.postTask(() => {})
-  : () => new Promise((resolve) => setTimeout(resolve, 0));
+let sliceStart = -Infinity;
 
 /**
  * Resolves at once if less than `budget` ms have passed since the page last had a turn (the last
