@@ -1,6 +1,8 @@
 // The engine's table of contents: each line re-exports one concept's file.
 export * from "./matrix.js";
 export * from "./random.js";
+// the elementary functions every seeded computation uses (not tanh: `tanh()` is the layer; see tanhOf)
+export {exp, expm1, log, log1p, log10, pow, pow10, sin, cos, hypot} from "./elementary.js";
 export * from "./initializers.js";
 export type {Layer, Parameter, ForwardOptions} from "./layers/layer.js";
 export * from "./layers/dense.js";

@@ -93,7 +93,7 @@ export function summarize(values: ArrayLike<number>, {bins = 30, domain}: Histog
   }
   const mean = sum / n;
   let deviations = 0;
-  for (let i = 0; i < n; i++) deviations += (values[i] - mean) ** 2;
+  for (let i = 0; i < n; i++) deviations += (values[i] - mean) * (values[i] - mean);
   let [lo, hi] = domain ?? [min, max];
   if (!(hi > lo)) [lo, hi] = [lo - 0.5, lo + 0.5]; // all values equal: one unit-wide range around them
   const width = (hi - lo) / bins;
@@ -256,7 +256,7 @@ export function gradientStats(
       units: g.cols,
       ...summarize(g.data, {bins, domain}),
       norm: frobenius(g.data),
-      gradNorm: parameters.length ? Math.hypot(...parameters.map((p) => p.gradNorm)) : null,
+      gradNorm: parameters.length ? Math.sqrt(parameters.reduce((s, p) => s + p.gradNorm * p.gradNorm, 0)) : null,
       parameters
     };
   });
@@ -327,7 +327,7 @@ export function updateRatios(before: Parameters, after: Parameters): UpdateRatio
       throw new Error(`updateRatios: parameter ${name} is ${w0.rows}×${w0.cols} before and ${w1.rows}×${w1.cols} after`);
     }
     let d = 0;
-    for (let i = 0; i < w0.data.length; i++) d += (w1.data[i] - w0.data[i]) ** 2;
+    for (let i = 0; i < w0.data.length; i++) d += (w1.data[i] - w0.data[i]) * (w1.data[i] - w0.data[i]);
     const update = Math.sqrt(d);
     const norm = frobenius(w0.data);
     return {name, update, norm, ratio: norm > 0 ? update / norm : null};

@@ -1,5 +1,6 @@
 // Chapter: "Neurons, losses and the engine" (docs/neurons.md).
 import {Matrix, describeNonMatrix, isMatrix} from "./matrix.js";
+import {exp, log, log1p} from "./elementary.js";
 
 /** The names `loss(name)` accepts; "bce" and "crossEntropy" are aliases. */
 export type LossName = "mse" | "binaryCrossEntropy" | "bce" | "softmaxCrossEntropy" | "crossEntropy" | "hinge" | "squaredHinge";
@@ -40,8 +41,8 @@ export function loss(name: LossName | Loss): Loss {
 
 /** σ(v) = 1 / (1 + e^−v), computed without overflow for large |v|. */
 export function sigmoidOf(v: number): number {
-  if (v >= 0) return 1 / (1 + Math.exp(-v));
-  const e = Math.exp(v);
+  if (v >= 0) return 1 / (1 + exp(-v));
+  const e = exp(v);
   return e / (1 + e);
 }
 
@@ -61,7 +62,7 @@ export function softmax(x: Matrix, out?: Matrix): Matrix {
     let m = -Infinity;
     for (let j = 0; j < k; j++) if (x.data[o + j] > m) m = x.data[o + j];
     let total = 0;
-    for (let j = 0; j < k; j++) total += p.data[o + j] = Math.exp(x.data[o + j] - m);
+    for (let j = 0; j < k; j++) total += p.data[o + j] = exp(x.data[o + j] - m);
     for (let j = 0; j < k; j++) p.data[o + j] /= total;
   }
   return p;
@@ -235,7 +236,7 @@ export class BinaryCrossEntropy extends BaseLoss {
       if (!(ti >= 0 && ti <= 1)) {
         throw new Error(`binaryCrossEntropy: target at row ${Math.floor(i / t.cols)} is ${ti}; targets must be in [0, 1] (0 or 1 for hard labels)`);
       }
-      total += Math.max(zi, 0) - ti * zi + Math.log1p(Math.exp(-Math.abs(zi)));
+      total += Math.max(zi, 0) - ti * zi + log1p(exp(-Math.abs(zi)));
       if (grad) grad.data[i] = (sigmoidOf(zi) - ti) / count;
     }
     return total / count;
@@ -269,11 +270,11 @@ export class SoftmaxCrossEntropy extends BaseLoss {
       let sum = 0;
       for (let j = 0; j < k; j++) {
         const d = Z[o + j] - m;
-        const e = d === 0 ? 1 : Math.exp(d); // the largest logit's term is e⁰ = 1: one exponential fewer per row
+        const e = d === 0 ? 1 : exp(d); // the largest logit's term is e⁰ = 1: one exponential fewer per row
         if (G) G[o + j] = e;
         sum += e;
       }
-      const lse = m + Math.log(sum);
+      const lse = m + log(sum);
       if (oneHot) {
         for (let j = 0; j < k; j++) {
           const tj = T[o + j];

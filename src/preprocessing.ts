@@ -1,3 +1,4 @@
+import {hypot} from "./elementary.js";
 import {
   Matrix,
   matmul,
@@ -275,7 +276,7 @@ function tql2(W: Float64Array[], d: Float64Array, e: Float64Array): void {
   e[n - 1] = 0;
   let f = 0;
   let tst1 = 0;
-  const eps = 2 ** -52;
+  const eps = Number.EPSILON; // 2^−52
   for (let l = 0; l < n; l++) {
     tst1 = Math.max(tst1, Math.abs(d[l]) + Math.abs(e[l]));
     let m = l;
@@ -289,7 +290,7 @@ function tql2(W: Float64Array[], d: Float64Array, e: Float64Array): void {
         if (++iterations > 100) throw new Error(`symmetricEigen: QL iteration did not converge for eigenvalue ${l}`);
         let g = d[l];
         let p = (d[l + 1] - g) / (2 * e[l]);
-        let r = Math.hypot(p, 1);
+        let r = hypot(p, 1);
         if (p < 0) r = -r;
         d[l] = e[l] / (p + r);
         d[l + 1] = e[l] * (p + r);
@@ -307,7 +308,7 @@ function tql2(W: Float64Array[], d: Float64Array, e: Float64Array): void {
           s2 = s;
           g = c * e[i];
           h = c * p;
-          r = Math.hypot(p, e[i]);
+          r = hypot(p, e[i]);
           e[i + 1] = s * r;
           s = e[i] / r;
           c = p / r;

@@ -1,8 +1,11 @@
+import {log, sin, cos} from "./elementary.js";
+
 /**
  * Seeded randomness that gives bit-identical streams in Node and every browser: the generator is
  * sfc32 (Chris Doty-Humphrey's Small Fast Counting generator, from PractRand), whose state is four
  * 32-bit words advanced with `Math.imul`, `+`, shifts and xor, all exact in JavaScript. The seed is
  * spread over the state with splitmix32 so that nearby seeds (1, 2, 3…) give unrelated streams.
+ * Normal draws use the engine's own log, sin and cos (elementary.ts), never the platform's.
  *
  * ```ts
  * const rng = random(42);
@@ -71,11 +74,11 @@ export class Random {
     }
     const u1 = 1 - this.nextUint32() / 4294967296; // in (0, 1], so the log is finite
     const u2 = this.nextUint32() / 4294967296;
-    const r = Math.sqrt(-2 * Math.log(u1));
+    const r = Math.sqrt(-2 * log(u1));
     const theta = 2 * Math.PI * u2;
-    this.spare = r * Math.sin(theta);
+    this.spare = r * sin(theta);
     this.hasSpare = true;
-    return mean + std * r * Math.cos(theta);
+    return mean + std * r * cos(theta);
   }
 
   /** A uniform integer in 0 … n−1 (no modulo bias). */

@@ -1,4 +1,5 @@
 import {random, type Random} from "./random.js";
+import {exp, log as ln, log10, pow10} from "./elementary.js";
 
 // Hyperparameter search for the "Tuning" chapter: samplers say *how* to draw one hyperparameter
 // (and on which scale), a space names one sampler per hyperparameter, and `grid`, `randomSearch`
@@ -89,7 +90,7 @@ export function uniform(a: number, b: number): RangeSampler {
 export function logUniform(a: number, b: number): RangeSampler {
   checkRange("logUniform", a, b, "0 < a < b");
   if (!(a > 0)) throw new Error(`logUniform: bounds must be positive (it samples 10^r), got (${a}, ${b})`);
-  return rangeSampler("logUniform", a, b, Math.log10, (s) => 10 ** s, (x) => x, logUniform, `logUniform(${a}, ${b})`);
+  return rangeSampler("logUniform", a, b, log10, pow10, (x) => x, logUniform, `logUniform(${a}, ${b})`);
 }
 
 /**
@@ -103,9 +104,9 @@ export function integer(a: number, b: number, {log = false}: {log?: boolean} = {
   const make = (low: number, high: number) => integer(Math.round(low), Math.max(Math.round(low), Math.round(high)), {log});
   if (log) {
     // Sample the log of a real number in [a − ½, b + ½) so the end values get their full share after rounding.
-    const lo = Math.log(a - 0.5 > 0 ? a - 0.5 : a), hi = Math.log(b + 0.5);
-    const sampler = rangeSampler("integer", a, b, Math.log, Math.exp, (x) => Math.min(b, Math.max(a, Math.round(x))), make, description);
-    return {...sampler, sample: (rng) => Math.min(b, Math.max(a, Math.round(Math.exp(rng.uniform(lo, hi)))))};
+    const lo = ln(a - 0.5 > 0 ? a - 0.5 : a), hi = ln(b + 0.5);
+    const sampler = rangeSampler("integer", a, b, ln, exp, (x) => Math.min(b, Math.max(a, Math.round(x))), make, description);
+    return {...sampler, sample: (rng) => Math.min(b, Math.max(a, Math.round(exp(rng.uniform(lo, hi)))))};
   }
   const sampler = rangeSampler("integer", a, b, (x) => x, (s) => s, Math.round, make, description);
   return {...sampler, sample: (rng) => a + rng.int(b - a + 1)};
@@ -127,8 +128,8 @@ export function oneMinusLogUniform(a: number, b: number): RangeSampler {
     "oneMinusLogUniform",
     a,
     b,
-    (x) => Math.log10(1 - x),
-    (s) => 1 - 10 ** s,
+    (x) => log10(1 - x),
+    (s) => 1 - pow10(s),
     (x) => x,
     oneMinusLogUniform,
     `oneMinusLogUniform(${a}, ${b})`

@@ -1,6 +1,7 @@
 import {Matrix} from "../matrix.js";
 import {random} from "../random.js";
 import {checkInteger, checkNonNegative, classCount, type Dataset} from "./dataset.js";
+import {sin, cos} from "../elementary.js";
 
 /**
  * Isotropic Gaussian clusters, one class each. `centers` is a count (centers spaced evenly on a
@@ -20,7 +21,7 @@ export function blobs({n = 300, centers = 3, std = 0.5, seed = 0}: {n?: number; 
     checkInteger("blobs", "centers", centers);
     points = Array.from({length: centers}, (_, c) => {
       const angle = (2 * Math.PI * c) / centers;
-      return [2 * Math.cos(angle), 2 * Math.sin(angle)];
+      return [2 * cos(angle), 2 * sin(angle)];
     });
   } else {
     if (!Array.isArray(centers) || centers.length < 1) {

@@ -1,6 +1,7 @@
 import {Matrix} from "../matrix.js";
 import {random} from "../random.js";
 import {checkInteger, checkNonNegative, classCount, type Dataset} from "./dataset.js";
+import {sin, cos} from "../elementary.js";
 
 /**
  * Two concentric circles: class 0 on the unit circle, class 1 on a circle of radius `factor`;
@@ -22,8 +23,8 @@ export function circles({n = 200, noise = 0.05, factor = 0.5, seed = 0}: {n?: nu
     const c = i < n0 ? 0 : 1;
     const radius = c === 0 ? 1 : factor;
     const t = r.uniform(0, 2 * Math.PI);
-    x.data[2 * i] = radius * Math.cos(t) + noise * r.normal();
-    x.data[2 * i + 1] = radius * Math.sin(t) + noise * r.normal();
+    x.data[2 * i] = radius * cos(t) + noise * r.normal();
+    x.data[2 * i + 1] = radius * sin(t) + noise * r.normal();
     y.data[i] = c;
   }
   return {x, y, classes: 2, name: "circles"};

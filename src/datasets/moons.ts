@@ -1,6 +1,7 @@
 import {Matrix} from "../matrix.js";
 import {random} from "../random.js";
 import {checkInteger, checkNonNegative, classCount, type Dataset} from "./dataset.js";
+import {sin, cos} from "../elementary.js";
 
 /**
  * Two interleaving half circles (the layout of scikit-learn's `make_moons`): class 0 is the upper
@@ -21,8 +22,8 @@ export function moons({n = 200, noise = 0.1, seed = 0}: {n?: number; noise?: num
   for (let i = 0; i < n; i++) {
     const t = r.uniform(0, Math.PI);
     const c = i < n0 ? 0 : 1;
-    const px = c === 0 ? Math.cos(t) : 1 - Math.cos(t);
-    const py = c === 0 ? Math.sin(t) : 0.5 - Math.sin(t);
+    const px = c === 0 ? cos(t) : 1 - cos(t);
+    const py = c === 0 ? sin(t) : 0.5 - sin(t);
     x.data[2 * i] = px + noise * r.normal();
     x.data[2 * i + 1] = py + noise * r.normal();
     y.data[i] = c;

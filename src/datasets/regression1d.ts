@@ -1,9 +1,10 @@
 import {Matrix} from "../matrix.js";
 import {random} from "../random.js";
 import {checkFinite, checkInteger, checkNonNegative, type Dataset} from "./dataset.js";
+import {sin} from "../elementary.js";
 
 /** The default target: smooth, a little asymmetric, with one and a half wiggles on [−1, 1]. */
-export const defaultRegressionFunction = (x: number): number => Math.sin(3 * x) + 0.5 * x;
+export const defaultRegressionFunction = (x: number): number => sin(3 * x) + 0.5 * x;
 
 /** A regression dataset that also carries the noise-free function, so a page can draw the truth. */
 export interface RegressionDataset extends Dataset {

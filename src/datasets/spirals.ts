@@ -1,6 +1,7 @@
 import {Matrix} from "../matrix.js";
 import {random} from "../random.js";
 import {checkInteger, checkNonNegative, classCount, type Dataset} from "./dataset.js";
+import {sin, cos} from "../elementary.js";
 
 /**
  * Interleaved spiral arms, one per class: the CS231n toy problem that no linear model can solve.
@@ -26,8 +27,8 @@ export function spirals({n = 300, classes = 3, noise = 0.2, seed = 0}: {n?: numb
       const t = m > 1 ? k / (m - 1) : 0; // position along the arm, 0..1
       const radius = t;
       const angle = 4 * c + 4 * t + noise * r.normal();
-      x.data[2 * i] = radius * Math.sin(angle);
-      x.data[2 * i + 1] = radius * Math.cos(angle);
+      x.data[2 * i] = radius * sin(angle);
+      x.data[2 * i + 1] = radius * cos(angle);
       y.data[i] = c;
     }
   }

@@ -2,6 +2,7 @@
 // and backward loops side by side; backward multiplies dy by f'(x), written with whatever forward cached.
 import {Matrix} from "../matrix.js";
 import type {ForwardOptions, Layer, Parameter} from "./layer.js";
+import {exp, expm1, log1p, tanh as tanhAccurate} from "../elementary.js";
 
 export type ActivationName = "identity" | "sigmoid" | "tanh" | "relu" | "leakyRelu" | "elu" | "softplus";
 
@@ -71,7 +72,7 @@ export class Sigmoid extends Activation {
     const y = this.begin(x), X = x.data, Y = y.data;
     for (let i = 0; i < X.length; i++) {
       const v = X[i];
-      const e = Math.exp(-Math.abs(v)); // ≤ 1, never overflows
+      const e = exp(-Math.abs(v)); // ≤ 1, never overflows
       Y[i] = (v >= 0 ? 1 : e) / (1 + e);
     }
     return y;
@@ -90,14 +91,15 @@ export class Sigmoid extends Activation {
 // small network's training step. Write x = a + r with a = k/32 the nearest multiple of 1/32 and
 // |r| ≤ 1/64. Then
 //   tanh(x) = (tanh a + tanh r) / (1 + tanh a · tanh r),
-// tanh a comes from a table (k from −640 to 640, since tanh(20) rounds to 1), and tanh r from its
+// tanh a comes from a table (k from −640 to 640, since tanh(20) rounds to 1) filled by the engine's
+// own tanh (elementary.ts, never Math.tanh, whose last bits differ between engines), and tanh r from its
 // odd series r − r³/3 + 2r⁵/15 − 17r⁷/315, whose first omitted term is below 1e-16 of tanh r. The
 // sum tanh a + tanh r cannot cancel badly (for k ≠ 0, |tanh r| ≤ 1/64 is about half of |tanh a| or
 // less), so the relative error stays near 1e-15 (tested against Math.tanh). NaN in gives NaN out.
 const STEPS = 32; // table entries per unit of x
 const LIMIT = 20; // |x| beyond which tanh(x) is ±1 in double precision
 const TANH_TABLE = new Float64Array(2 * STEPS * LIMIT + 1);
-for (let k = -STEPS * LIMIT; k <= STEPS * LIMIT; k++) TANH_TABLE[k + STEPS * LIMIT] = Math.tanh(k / STEPS);
+for (let k = -STEPS * LIMIT; k <= STEPS * LIMIT; k++) TANH_TABLE[k + STEPS * LIMIT] = tanhAccurate(k / STEPS);
 const ROUND = 6755399441055744; // 1.5·2⁵²: (v + ROUND) − ROUND rounds v to the nearest integer
 
 /** tanh(v) with the fast method above; exported for tests and for pages that draw the curve. */
@@ -199,7 +201,7 @@ export class Elu extends Activation {
     const y = this.begin(x), X = x.data, Y = y.data, a = this.alpha;
     for (let i = 0; i < X.length; i++) {
       const v = X[i];
-      Y[i] = v > 0 ? v : a * Math.expm1(v);
+      Y[i] = v > 0 ? v : a * expm1(v);
     }
     return y;
   }
@@ -223,7 +225,7 @@ export class Softplus extends Activation {
     const y = this.begin(x), X = x.data, Y = y.data;
     for (let i = 0; i < X.length; i++) {
       const v = X[i];
-      Y[i] = Math.max(v, 0) + Math.log1p(Math.exp(-Math.abs(v)));
+      Y[i] = Math.max(v, 0) + log1p(exp(-Math.abs(v)));
     }
     return y;
   }
@@ -231,7 +233,7 @@ export class Softplus extends Activation {
     const dx = this.beginBackward(dy), X = this.x!.data, D = dy.data, G = dx.data;
     for (let i = 0; i < G.length; i++) {
       const v = X[i];
-      const e = Math.exp(-Math.abs(v));
+      const e = exp(-Math.abs(v));
       G[i] = (D[i] * (v >= 0 ? 1 : e)) / (1 + e);
     }
     return dx;

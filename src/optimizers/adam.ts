@@ -1,5 +1,6 @@
 // Chapter: "Optimizers" (docs/optimizers.md).
 import {BaseOptimizer, checkFraction, checkPositive, type LearningRate, checkKeys} from "./optimizer.js";
+import {pow} from "../elementary.js";
 
 /**
  * Adam (Kingma & Ba 2015, Algorithm 1): momentum on the gradient and RMSprop's scaling, with both
@@ -51,8 +52,8 @@ export class Adam extends BaseOptimizer {
     const b1 = this.beta1;
     const b2 = this.beta2;
     const eps = this.epsilon;
-    const step = rate / (1 - b1 ** t); // η / (1 − β₁ᵗ), so m̂ never needs its own array
-    const inverseC2 = 1 / (1 - b2 ** t);
+    const step = rate / (1 - pow(b1, t)); // η / (1 − β₁ᵗ), so m̂ never needs its own array
+    const inverseC2 = 1 / (1 - pow(b2, t));
     for (let i = 0; i < w.length; i++) {
       const gi = g[i];
       const mi = (m[i] = b1 * m[i] + (1 - b1) * gi);

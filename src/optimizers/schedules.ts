@@ -1,4 +1,6 @@
 // Chapter: "Optimizers" (docs/optimizers.md).
+import {pow} from "../elementary.js";
+
 /** A learning-rate schedule: the learning rate to use for update number `step` (0 for the first update). */
 export type Schedule = (step: number) => number;
 
@@ -21,7 +23,7 @@ export function stepDecay({initial, factor = 0.5, every}: {initial: number; fact
   positive("stepDecay", "initial", initial);
   if (!(factor > 0 && factor <= 1)) throw new Error(`stepDecay: factor must be in (0, 1], got ${factor}`);
   if (!(Number.isInteger(every) && every >= 1)) throw new Error(`stepDecay: every must be an integer ≥ 1, got ${every}`);
-  return (step) => initial * factor ** Math.floor(step / every);
+  return (step) => initial * pow(factor, Math.floor(step / every));
 }
 
 /**
@@ -36,7 +38,7 @@ export function exponentialDecay({initial, rate, every = 1}: {initial: number; r
   positive("exponentialDecay", "initial", initial);
   if (!(rate > 0 && rate <= 1)) throw new Error(`exponentialDecay: rate must be in (0, 1], got ${rate}`);
   positive("exponentialDecay", "every", every);
-  return (step) => initial * rate ** (step / every);
+  return (step) => initial * pow(rate, step / every);
 }
 
 /**
