@@ -1,5 +1,5 @@
 // Chapter: "Optimizers" (docs/optimizers.md).
-import {BaseOptimizer, checkFraction, checkPositive, type LearningRate, checkKeys} from "./optimizer.js";
+import {BaseOptimizer, checkFraction, checkPositive, type LearningRate, checkKeys, registerOptimizer} from "./optimizer.js";
 
 /**
  * Adam (Kingma & Ba 2015, Algorithm 1): momentum on the gradient and RMSprop's scaling, with both
@@ -41,6 +41,10 @@ export class Adam extends BaseOptimizer {
     this.epsilon = epsilon;
   }
 
+  protected options(): Record<string, number> {
+    return {beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon};
+  }
+
   protected describeOptions(): string {
     return `β₁ ${this.beta1}, β₂ ${this.beta2}`;
   }
@@ -61,3 +65,5 @@ export class Adam extends BaseOptimizer {
     }
   }
 }
+
+registerOptimizer("adam", (o) => new Adam(o as never));

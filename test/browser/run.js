@@ -2,6 +2,7 @@
 // The browser test: serves the built site (dist/) on 127.0.0.1, opens it in Chromium, and runs
 // every test/browser/*-spec.js module against it (site-spec.js first: every page, every cell).
 // Run after `npm run build`:  node test/browser/run.js [--dist dist] [--screenshots dir] [--only /neurons,/]
+// [--spec compute,live-cells] (site-spec.js always runs; the others only if named)
 // The last line is always "N passed, M failed"; the exit code is 0 only when M = 0.
 import {createReadStream, existsSync, readdirSync, statSync} from "node:fs";
 import {cp, mkdir, mkdtemp, rm} from "node:fs/promises";
@@ -58,6 +59,7 @@ try {
   });
   const specs = readdirSync(here)
     .filter((f) => f.endsWith("-spec.js"))
+    .filter((f) => !args.spec || f === "site-spec.js" || args.spec.split(",").some((name) => f === `${name}-spec.js`))
     .sort((a, b) => (a === "site-spec.js" ? -1 : b === "site-spec.js" ? 1 : a.localeCompare(b)));
   if (args.screenshots) await mkdir(args.screenshots, {recursive: true});
   for (const file of specs) {
