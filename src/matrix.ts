@@ -78,6 +78,66 @@ export class Matrix {
   toString(): string {
     return `Matrix ${this.rows}×${this.cols}`;
   }
+
+  /**
+   * `{rows, cols, data}` with `data` a plain array, so that `JSON.stringify` writes the numbers (it
+   * would write a Float64Array as an object of indices). Every number survives the text exactly:
+   * finite numbers print in their shortest exact form, and −0, NaN and ±Infinity, which JSON has no
+   * number for, are written as the strings "-0", "NaN", "Infinity" and "-Infinity".
+   */
+  toJSON(): MatrixJSON {
+    return {rows: this.rows, cols: this.cols, data: encodeNumbers(this.data)};
+  }
+
+  /**
+   * The matrix `toJSON` describes: from parsed JSON text, from a structured clone of a Matrix (whose
+   * `data` is a Float64Array, copied here), or from a Matrix.
+   *
+   * ```ts
+   * const copy = Matrix.fromJSON(JSON.parse(JSON.stringify(m))); // bit for bit the same numbers
+   * ```
+   */
+  static fromJSON(json: MatrixJSON | {rows: number; cols: number; data: Float64Array}): Matrix {
+    if (!json || typeof json !== "object") throw new Error(`Matrix.fromJSON: expected {rows, cols, data}, got ${json === null ? "null" : typeof json}`);
+    const {rows, cols, data} = json;
+    if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 0 || cols < 0) {
+      throw new Error(`Matrix.fromJSON: rows and cols must be non-negative integers, got ${rows}×${cols}`);
+    }
+    if (!data || typeof data !== "object" || data.length !== rows * cols) {
+      throw new Error(`Matrix.fromJSON: data must hold rows × cols = ${rows * cols} numbers, got ${data ? data.length : String(data)}`);
+    }
+    return new Matrix(rows, cols, decodeNumbers(data));
+  }
+}
+
+/** A matrix as JSON: see `Matrix.toJSON`. */
+export interface MatrixJSON {
+  rows: number;
+  cols: number;
+  data: (number | string)[];
+}
+
+/** The numbers of `values` as a JSON-safe array: −0, NaN and ±Infinity become strings (see `Matrix.toJSON`). */
+export function encodeNumbers(values: ArrayLike<number>): (number | string)[] {
+  const out: (number | string)[] = new Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    out[i] = Number.isFinite(v) && !Object.is(v, -0) ? v : Object.is(v, -0) ? "-0" : String(v);
+  }
+  return out;
+}
+
+/** The inverse of `encodeNumbers`; also copies a Float64Array (a structured clone's data). */
+export function decodeNumbers(values: ArrayLike<number | string>): Float64Array {
+  if (values instanceof Float64Array) return values.slice();
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v === "number") out[i] = v;
+    else if (v === "-0" || v === "NaN" || v === "Infinity" || v === "-Infinity") out[i] = Number(v);
+    else throw new Error(`decodeNumbers: entry ${i} must be a number or one of "-0", "NaN", "Infinity", "-Infinity", got ${JSON.stringify(v)}`);
+  }
+  return out;
 }
 
 /**

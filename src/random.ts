@@ -127,6 +127,29 @@ export class Random {
     return child;
   }
 
+  /**
+   * The generator's position, `{state: [a, b, c, d], spare, hasSpare}` (`spare` is the waiting
+   * second normal of Box–Muller, written as a string when it is −0). `Random.fromJSON` restores it,
+   * so a saved dropout layer goes on drawing the same masks.
+   */
+  toJSON(): RandomJSON {
+    const spare = Object.is(this.spare, -0) ? "-0" : this.spare;
+    return {state: [this.a >>> 0, this.b >>> 0, this.c >>> 0, this.d >>> 0], spare, hasSpare: this.hasSpare};
+  }
+
+  /** A generator at the position `toJSON` recorded. */
+  static fromJSON(json: RandomJSON): Random {
+    const state = json?.state;
+    if (!Array.isArray(state) || state.length !== 4 || !state.every((v) => Number.isInteger(v) && v >= 0 && v < 4294967296)) {
+      throw new Error(`Random.fromJSON: state must be four 32-bit unsigned integers, got ${JSON.stringify(state)}`);
+    }
+    const copy = new Random(0);
+    [copy.a, copy.b, copy.c, copy.d] = state.map((v) => v | 0);
+    copy.spare = json.spare === "-0" ? -0 : Number(json.spare ?? 0);
+    copy.hasSpare = Boolean(json.hasSpare);
+    return copy;
+  }
+
   /** A copy at the same position in the stream: both produce the same numbers from here on. */
   clone(): Random {
     const copy = new Random(0);
@@ -138,6 +161,13 @@ export class Random {
     copy.hasSpare = this.hasSpare;
     return copy;
   }
+}
+
+/** A generator's position as JSON: see `Random.toJSON`. */
+export interface RandomJSON {
+  state: number[];
+  spare?: number | string;
+  hasSpare?: boolean;
 }
 
 /** A seeded generator; pass a `Random` to reuse one. */

@@ -101,6 +101,11 @@ export class ElasticNet implements Regularizer {
     }
   }
 
+  /** `{kind: "l2" | "l1" | "elasticNet", l1, l2}`; `regularizerFromJSON` rebuilds it. */
+  toJSON(): {kind: string; l1: number; l2: number} {
+    return {kind: this.kind, l1: this.l1, l2: this.l2};
+  }
+
   describe(): string {
     if (this.kind === "l2") return `L2 (λ = ${this.l2})`;
     if (this.kind === "l1") return `L1 (λ = ${this.l1})`;
@@ -149,7 +154,26 @@ export class MaxNorm implements Constraint {
     }
   }
 
+  /** `{kind: "maxNorm", c}`. */
+  toJSON(): {kind: string; c: number} {
+    return {kind: this.kind, c: this.c};
+  }
+
   describe(): string {
     return `max-norm (c = ${this.c})`;
   }
+}
+
+/**
+ * A regularizer or constraint from its JSON (`toJSON()`): `{kind: "l2" | "l1" | "elasticNet", l1, l2}`
+ * or `{kind: "maxNorm", c}`.
+ */
+export function regularizerFromJSON(json: {kind: string; l1?: number; l2?: number; c?: number}): ElasticNet | MaxNorm {
+  switch (json?.kind) {
+    case "l1":
+    case "l2":
+    case "elasticNet": return new ElasticNet({l1: json.l1 ?? 0, l2: json.l2 ?? 0}, json.kind);
+    case "maxNorm": return new MaxNorm(json.c as number);
+  }
+  throw new Error(`regularizerFromJSON: unknown kind ${JSON.stringify(json?.kind)}; expected "l1", "l2", "elasticNet" or "maxNorm"`);
 }

@@ -2,9 +2,8 @@
 // data/mnist/manifest.json and scripts/build-mnist.ts) as engine Datasets.
 import {FileAttachment} from "observablehq:stdlib";
 import {Matrix, matmul, matmulTransB, subtractRowVector, addRowVector} from "../engine/matrix.js";
+import {PIXELS, MNIST_SIZE, checkMnistCount, mnistBytes, mnistDataset} from "./mnistBytes.js";
 
-const PIXELS = 784;
-const MAX = {train: 10000, test: 2000};
 const files = {
   train: FileAttachment("../data/mnist-train.u8.gz"),
   test: FileAttachment("../data/mnist-test.u8.gz"),
@@ -14,32 +13,16 @@ const cache = {};
 
 /** The raw split: n labels, then n × 784 pixels. Decoded once per page. */
 function bytes(split) {
-  return (cache[split] ??= (async () => {
-    const buffer = new Uint8Array(await files[split].arrayBuffer());
-    // A server may already have undone the gzip (Content-Encoding); labels never start with 0x1f 0x8b.
-    if (buffer[0] !== 0x1f || buffer[1] !== 0x8b) return buffer;
-    const stream = new Blob([buffer]).stream().pipeThrough(new DecompressionStream("gzip"));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
-  })());
-}
-
-function check(split, n) {
-  if (!Number.isInteger(n) || n < 0 || n > MAX[split]) {
-    throw new Error(`loadMnist: ${split} must be an integer in [0, ${MAX[split]}], got ${n}`);
-  }
+  return (cache[split] ??= files[split].arrayBuffer().then(mnistBytes));
 }
 
 async function dataset(split, n) {
-  const raw = await bytes(split);
-  const total = MAX[split];
-  if (raw.length !== total * (1 + PIXELS)) {
-    throw new Error(`loadMnist: ${split} file has ${raw.length} bytes, expected ${total * (1 + PIXELS)}; rebuild with npx tsx scripts/build-mnist.ts`);
-  }
-  const x = new Matrix(n, PIXELS);
-  const y = new Matrix(n, 1);
-  for (let i = 0; i < n; i++) y.data[i] = raw[i];
-  for (let k = 0, o = total; k < n * PIXELS; k++) x.data[k] = raw[o + k] / 255;
-  return {x, y, classes: 10, name: `mnist-${split}`};
+  return mnistDataset(await bytes(split), split, n);
+}
+
+/** Absolute URLs of the two MNIST files, for the worker pool (compute.js), which loads them itself. */
+export function mnistUrls() {
+  return {train: files.train.href, test: files.test.href};
 }
 
 /**
@@ -51,9 +34,9 @@ async function dataset(split, n) {
  * const {train, test} = await loadMnist({train: 2000, test: 500});
  * ```
  */
-export async function loadMnist({train = MAX.train, test = MAX.test} = {}) {
-  check("train", train);
-  check("test", test);
+export async function loadMnist({train = MNIST_SIZE.train, test = MNIST_SIZE.test} = {}) {
+  checkMnistCount("loadMnist", "train", train);
+  checkMnistCount("loadMnist", "test", test);
   const [a, b] = await Promise.all([dataset("train", train), dataset("test", test)]);
   return {train: a, test: b};
 }

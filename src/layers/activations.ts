@@ -3,6 +3,7 @@
 import {Matrix} from "../matrix.js";
 import type {ForwardOptions, Layer, Parameter} from "./layer.js";
 import {exp, expm1, log1p, tanh as tanhAccurate} from "../elementary.js";
+import {registerLayer, numberField, type LayerJSON} from "./registry.js";
 
 export type ActivationName = "identity" | "sigmoid" | "tanh" | "relu" | "leakyRelu" | "elu" | "softplus";
 
@@ -44,6 +45,11 @@ abstract class Activation implements Layer {
 
   describe(): string {
     return this.kind;
+  }
+
+  /** `{kind}`, plus `slope` (leaky ReLU) or `alpha` (ELU). */
+  toJSON(): LayerJSON {
+    return {kind: this.kind};
   }
 }
 
@@ -186,6 +192,9 @@ export class LeakyRelu extends Activation {
   describe(): string {
     return `leakyRelu (slope ${this.slope})`;
   }
+  toJSON(): LayerJSON {
+    return {kind: this.kind, slope: this.slope};
+  }
 }
 
 /** x for x > 0, α(eˣ − 1) otherwise (Clevert, Unterthiner & Hochreiter 2016); f' = f + α for x ≤ 0. */
@@ -215,6 +224,9 @@ export class Elu extends Activation {
   }
   describe(): string {
     return `elu (alpha ${this.alpha})`;
+  }
+  toJSON(): LayerJSON {
+    return {kind: this.kind, alpha: this.alpha};
   }
 }
 
@@ -284,3 +296,11 @@ export function activation(name: ActivationName, options: {slope?: number; alpha
   }
   throw new Error(`activation: unknown name ${JSON.stringify(name)}; expected one of ${activationNames.map((n) => `"${n}"`).join(", ")}`);
 }
+
+registerLayer("identity", () => identity());
+registerLayer("sigmoid", () => sigmoid());
+registerLayer("tanh", () => tanh());
+registerLayer("relu", () => relu());
+registerLayer("leakyRelu", (json) => leakyRelu({slope: numberField(json, "slope", 0.01)}));
+registerLayer("elu", (json) => elu({alpha: numberField(json, "alpha", 1)}));
+registerLayer("softplus", () => softplus());

@@ -1,6 +1,7 @@
 // Chapter: "Batch normalization" (docs/batch-norm.md).
 import {Matrix, ensure} from "../matrix.js";
 import type {ForwardOptions, Layer, Parameter} from "./layer.js";
+import {registerLayer, matrixField, numberField, type LayerJSON} from "./registry.js";
 
 /**
  * Batch normalization (Ioffe & Szegedy 2015), one feature per column:
@@ -163,4 +164,28 @@ export class BatchNorm implements Layer {
   describe(): string {
     return `batchNorm ${this.size} (momentum ${this.momentum})`;
   }
+
+  /** `{kind: "batchNorm", size, momentum, epsilon, gamma, beta, runningMean, runningVariance, batchMean, batchVariance}`. */
+  toJSON(): LayerJSON {
+    return {
+      kind: this.kind, size: this.size, momentum: this.momentum, epsilon: this.epsilon,
+      gamma: this.gamma.value.clone(), beta: this.beta.value.clone(),
+      runningMean: this.runningMean.clone(), runningVariance: this.runningVariance.clone(),
+      batchMean: this.batchMean.clone(), batchVariance: this.batchVariance.clone()
+    };
+  }
+
+  static fromJSON(json: LayerJSON): BatchNorm {
+    const n = numberField(json, "size");
+    const layer = new BatchNorm(n, {momentum: numberField(json, "momentum", 0.9), epsilon: numberField(json, "epsilon", 1e-5)});
+    layer.gamma.value.data.set(matrixField(json, "gamma", 1, n).data);
+    layer.beta.value.data.set(matrixField(json, "beta", 1, n).data);
+    layer.runningMean.data.set(matrixField(json, "runningMean", 1, n).data);
+    layer.runningVariance.data.set(matrixField(json, "runningVariance", 1, n).data);
+    if (json.batchMean) layer.batchMean.data.set(matrixField(json, "batchMean", 1, n).data);
+    if (json.batchVariance) layer.batchVariance.data.set(matrixField(json, "batchVariance", 1, n).data);
+    return layer;
+  }
 }
+
+registerLayer("batchNorm", BatchNorm.fromJSON);

@@ -3,6 +3,7 @@ import {Matrix, affine, matmulTransA, matmulTransB, sumColumns} from "../matrix.
 import {initialize, type InitializerName, type InitializerOptions} from "../initializers.js";
 import type {Random} from "../random.js";
 import type {ForwardOptions, Layer, Parameter} from "./layer.js";
+import {registerLayer, matrixField, numberField, type LayerJSON} from "./registry.js";
 
 export interface DenseOptions {
   /** Weight initializer (see `initialize`); default "xavier". */
@@ -111,7 +112,23 @@ export class Dense implements Layer {
   describe(): string {
     return `dense ${this.nIn} → ${this.nOut} (${this.init}${this.hasBias ? "" : ", no bias"})`;
   }
+
+  /** `{kind: "dense", nIn, nOut, init, bias, W, b}`; `init` is kept for `describe`, the weights are W and b. */
+  toJSON(): LayerJSON {
+    return {kind: this.kind, nIn: this.nIn, nOut: this.nOut, init: this.init, bias: this.hasBias, W: this.W.clone(), b: this.b.clone()};
+  }
+
+  static fromJSON(json: LayerJSON): Dense {
+    const nIn = numberField(json, "nIn"), nOut = numberField(json, "nOut");
+    const layer = new Dense(nIn, nOut, {init: "zeros", bias: json.bias !== false});
+    (layer as {init: InitializerName}).init = (json.init as InitializerName) ?? "xavier";
+    layer.W.data.set(matrixField(json, "W", nIn, nOut).data);
+    layer.b.data.set(matrixField(json, "b", 1, nOut).data);
+    return layer;
+  }
 }
+
+registerLayer("dense", Dense.fromJSON);
 
 /** A fully connected layer: see `Dense`. */
 export function dense(nIn: number, nOut: number, options: DenseOptions = {}): Dense {

@@ -2,6 +2,7 @@
 import {Matrix, ensure} from "../matrix.js";
 import {random, type Random} from "../random.js";
 import type {ForwardOptions, Layer, Parameter} from "./layer.js";
+import {registerLayer, matrixField, numberField, randomField, type LayerJSON} from "./registry.js";
 
 export type DropoutMode = "inverted" | "vanilla";
 
@@ -112,6 +113,23 @@ export class Dropout implements Layer {
     return `dropout ${this.rate} (${this.mode})`;
   }
 
+  /**
+   * `{kind: "dropout", rate, mode, rng}` and, when a mask is fixed, `mask`. `rng` is the generator's
+   * position, so a rebuilt layer draws the same masks the saved one would have drawn next.
+   */
+  toJSON(): LayerJSON {
+    const json: LayerJSON = {kind: this.kind, rate: this.rate, mode: this.mode, rng: this.rng.toJSON()};
+    if (this.fixed) json.mask = this.mask!.clone();
+    return json;
+  }
+
+  static fromJSON(json: LayerJSON): Dropout {
+    const mode = (json.mode ?? "inverted") as DropoutMode;
+    const layer = new Dropout(numberField(json, "rate"), {mode, seed: randomField(json, "rng")});
+    if (json.mask) layer.setMask(matrixField(json, "mask"));
+    return layer;
+  }
+
   private trainScale(): number {
     return this.mode === "inverted" ? 1 / (1 - this.rate) : 1;
   }
@@ -120,3 +138,5 @@ export class Dropout implements Layer {
     return this.mode === "inverted" ? 1 : 1 - this.rate;
   }
 }
+
+registerLayer("dropout", Dropout.fromJSON);

@@ -1,4 +1,5 @@
 import type {Matrix} from "../matrix.js";
+import type {LayerJSON} from "./registry.js";
 
 /** A trainable matrix and the gradient that `backward` accumulates into it. */
 export interface Parameter {
@@ -35,4 +36,11 @@ export interface Layer {
    * dx nobody reads: for a 784-input network that saves about a third of the backward pass.
    */
   needsInputGradient?: boolean;
+  /**
+   * Optional, but every built-in layer has it: the layer as JSON (`{kind, …}`: sizes, options,
+   * weights, state), for saving a model and for sending it to a Web Worker. Its kind must be
+   * registered with `registerLayer(kind, fromJSON)` (layers/registry.ts) for `layerFromJSON` to
+   * rebuild it.
+   */
+  toJSON?(): LayerJSON;
 }

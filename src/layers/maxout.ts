@@ -4,6 +4,7 @@ import {Matrix, matmul, matmulTransA, matmulTransB} from "../matrix.js";
 import {initialize, type InitializerName} from "../initializers.js";
 import type {Random} from "../random.js";
 import type {ForwardOptions, Layer, Parameter} from "./layer.js";
+import {registerLayer, matrixField, numberField, type LayerJSON} from "./registry.js";
 
 export interface MaxoutOptions {
   /** Affine pieces per unit; default 2. */
@@ -117,7 +118,23 @@ export class Maxout implements Layer {
   describe(): string {
     return `maxout ${this.nIn} → ${this.nOut} (${this.pieces} pieces, ${this.init})`;
   }
+
+  /** `{kind: "maxout", nIn, nOut, pieces, init, W, b}`. */
+  toJSON(): LayerJSON {
+    return {kind: this.kind, nIn: this.nIn, nOut: this.nOut, pieces: this.pieces, init: this.init, W: this.W.clone(), b: this.b.clone()};
+  }
+
+  static fromJSON(json: LayerJSON): Maxout {
+    const nIn = numberField(json, "nIn"), nOut = numberField(json, "nOut"), pieces = numberField(json, "pieces", 2);
+    const layer = new Maxout(nIn, nOut, {pieces, init: "zeros"});
+    (layer as {init: InitializerName}).init = (json.init as InitializerName) ?? "xavier";
+    layer.W.data.set(matrixField(json, "W", nIn, nOut * pieces).data);
+    layer.b.data.set(matrixField(json, "b", 1, nOut * pieces).data);
+    return layer;
+  }
 }
+
+registerLayer("maxout", Maxout.fromJSON);
 
 /** A maxout layer: see `Maxout`. */
 export function maxout(nIn: number, nOut: number, options: MaxoutOptions = {}): Maxout {

@@ -2,6 +2,7 @@
 // a leaky ReLU whose negative slope aⱼ is learned, one per feature.
 import {Matrix} from "../matrix.js";
 import type {ForwardOptions, Layer, Parameter} from "./layer.js";
+import {registerLayer, matrixField, numberField, type LayerJSON} from "./registry.js";
 
 /**
  * y = x for x > 0 and aⱼ·x otherwise, with one learnable slope aⱼ per feature (a 1 × n parameter
@@ -83,7 +84,21 @@ export class PRelu implements Layer {
   describe(): string {
     return `prelu ${this.n}`;
   }
+
+  /** `{kind: "prelu", n, a}`: the slopes. */
+  toJSON(): LayerJSON {
+    return {kind: this.kind, n: this.n, a: this.a.clone()};
+  }
+
+  static fromJSON(json: LayerJSON): PRelu {
+    const n = numberField(json, "n");
+    const layer = new PRelu(n);
+    layer.a.data.set(matrixField(json, "a", 1, n).data);
+    return layer;
+  }
 }
+
+registerLayer("prelu", PRelu.fromJSON);
 
 /** A PReLU layer over n features: see `PRelu`. */
 export function prelu(n: number, options: {slope?: number} = {}): PRelu {

@@ -2,6 +2,7 @@
 // order, backward in reverse, each passing dL/d(its input) to the layer before it.
 import {Matrix, assertFinite} from "../matrix.js";
 import type {ForwardOptions, Layer, Parameter} from "./layer.js";
+import {registerLayer, layerFromJSON, layerToJSON, type LayerJSON} from "./registry.js";
 
 function isLayer(value: unknown): value is Layer {
   const v = value as Layer;
@@ -116,6 +117,22 @@ export class Sequential implements Layer {
   }
 
   /**
+   * `{kind: "sequential", layers: [each layer's JSON], needsInputGradient}`: the whole model, for
+   * `JSON.stringify(model)` (save) and `modelFromJSON` (load). Throws, naming the layer, if a layer
+   * has no `toJSON`.
+   */
+  toJSON(): LayerJSON {
+    return {kind: this.kind, layers: this.layers.map((layer, i) => layerToJSON(layer, `sequential: layer ${i}`)), needsInputGradient: this.needsInputGradient};
+  }
+
+  static fromJSON(json: LayerJSON): Sequential {
+    if (!Array.isArray(json.layers)) throw new Error(`sequential.fromJSON: layers must be an array of layer JSON, got ${typeof json.layers}`);
+    const model = new Sequential(json.layers.map((layer: LayerJSON) => layerFromJSON(layer)));
+    if (json.needsInputGradient === false) model.needsInputGradient = false;
+    return model;
+  }
+
+  /**
    * One line per layer with its parameter count, then the total:
    * ```
    * #  layer                      parameters
@@ -146,4 +163,21 @@ export class Sequential implements Layer {
 export function sequential(...layers: (Layer | Layer[])[]): Sequential {
   const flat = layers.length === 1 && Array.isArray(layers[0]) ? layers[0] : (layers as Layer[]);
   return new Sequential(flat);
+}
+
+registerLayer("sequential", Sequential.fromJSON);
+
+/**
+ * A model from its JSON (`model.toJSON()`, or that after JSON.stringify and JSON.parse); the same as
+ * `layerFromJSON`, typed for a sequential model.
+ *
+ * ```ts
+ * localStorage.setItem("model", JSON.stringify(model));
+ * const saved = modelFromJSON(JSON.parse(localStorage.getItem("model")));
+ * ```
+ */
+export function modelFromJSON(json: LayerJSON): Sequential {
+  const layer = layerFromJSON(json);
+  if (!(layer instanceof Sequential)) throw new Error(`modelFromJSON: expected a sequential model's JSON, got kind "${json.kind}"; use layerFromJSON for a single layer`);
+  return layer;
 }

@@ -1,5 +1,5 @@
 // Chapter: "Optimizers" (docs/optimizers.md).
-import {BaseOptimizer, checkFraction, checkPositive, type LearningRate, checkKeys} from "./optimizer.js";
+import {BaseOptimizer, checkFraction, checkPositive, type LearningRate, checkKeys, registerOptimizer} from "./optimizer.js";
 
 /**
  * AdaDelta (Zeiler 2012, Algorithm 1): like RMSprop, but the numerator is a running RMS of past
@@ -33,6 +33,10 @@ export class AdaDelta extends BaseOptimizer {
     this.epsilon = epsilon;
   }
 
+  protected options(): Record<string, number> {
+    return {rho: this.rho, epsilon: this.epsilon};
+  }
+
   protected describeOptions(): string {
     return `ρ ${this.rho}, ε ${this.epsilon}`;
   }
@@ -50,3 +54,5 @@ export class AdaDelta extends BaseOptimizer {
     }
   }
 }
+
+registerOptimizer("adadelta", (o) => new AdaDelta(o as never));

@@ -1,5 +1,5 @@
 // Chapter: "Optimizers" (docs/optimizers.md).
-import {BaseOptimizer, checkPositive, type LearningRate, checkKeys} from "./optimizer.js";
+import {BaseOptimizer, checkPositive, type LearningRate, checkKeys, registerOptimizer} from "./optimizer.js";
 
 /**
  * AdaGrad (Duchi, Hazan & Singer 2011): each weight's step is divided by the root of the sum of
@@ -26,6 +26,10 @@ export class AdaGrad extends BaseOptimizer {
     this.epsilon = epsilon;
   }
 
+  protected options(): Record<string, number> {
+    return {epsilon: this.epsilon};
+  }
+
   protected update(w: Float64Array, g: Float64Array, slots: Float64Array[], rate: number): void {
     const G = slots[0];
     const eps = this.epsilon;
@@ -35,3 +39,5 @@ export class AdaGrad extends BaseOptimizer {
     }
   }
 }
+
+registerOptimizer("adagrad", (o) => new AdaGrad(o as never));

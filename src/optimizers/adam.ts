@@ -1,5 +1,5 @@
 // Chapter: "Optimizers" (docs/optimizers.md).
-import {BaseOptimizer, checkFraction, checkPositive, type LearningRate, checkKeys} from "./optimizer.js";
+import {BaseOptimizer, checkFraction, checkPositive, type LearningRate, checkKeys, registerOptimizer} from "./optimizer.js";
 import {pow} from "../elementary.js";
 
 /**
@@ -42,6 +42,10 @@ export class Adam extends BaseOptimizer {
     this.epsilon = epsilon;
   }
 
+  protected options(): Record<string, number> {
+    return {beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon};
+  }
+
   protected describeOptions(): string {
     return `β₁ ${this.beta1}, β₂ ${this.beta2}`;
   }
@@ -62,3 +66,5 @@ export class Adam extends BaseOptimizer {
     }
   }
 }
+
+registerOptimizer("adam", (o) => new Adam(o as never));

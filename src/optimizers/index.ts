@@ -1,5 +1,5 @@
 // Optimizers, schedules and gradient clipping: one file each.
-export {BaseOptimizer, type Optimizer, type LearningRate} from "./optimizer.js";
+export {BaseOptimizer, registerOptimizer, optimizerFromJSON, type Optimizer, type OptimizerJSON, type LearningRate} from "./optimizer.js";
 export * from "./sgd.js";
 export * from "./momentum.js";
 export * from "./nesterov.js";

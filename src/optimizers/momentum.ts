@@ -1,5 +1,5 @@
 // Chapter: "Optimizers" (docs/optimizers.md).
-import {BaseOptimizer, checkFraction, type LearningRate, checkKeys} from "./optimizer.js";
+import {BaseOptimizer, checkFraction, type LearningRate, checkKeys, registerOptimizer} from "./optimizer.js";
 
 /**
  * Classical momentum (Polyak 1964; Rumelhart, Hinton & Williams 1986), in the velocity form
@@ -26,6 +26,10 @@ export class Momentum extends BaseOptimizer {
     this.momentum = momentum;
   }
 
+  protected options(): Record<string, number> {
+    return {momentum: this.momentum};
+  }
+
   protected describeOptions(): string {
     return `μ ${this.momentum}`;
   }
@@ -39,3 +43,5 @@ export class Momentum extends BaseOptimizer {
     }
   }
 }
+
+registerOptimizer("momentum", (o) => new Momentum(o as never));

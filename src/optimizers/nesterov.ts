@@ -1,5 +1,5 @@
 // Chapter: "Optimizers" (docs/optimizers.md).
-import {checkFraction, BaseOptimizer, type LearningRate, checkKeys} from "./optimizer.js";
+import {checkFraction, BaseOptimizer, type LearningRate, checkKeys, registerOptimizer} from "./optimizer.js";
 
 /**
  * Nesterov accelerated gradient (Nesterov 1983; Sutskever et al. 2013), in the form CS231n gives,
@@ -26,6 +26,10 @@ export class Nesterov extends BaseOptimizer {
     this.momentum = momentum;
   }
 
+  protected options(): Record<string, number> {
+    return {momentum: this.momentum};
+  }
+
   protected describeOptions(): string {
     return `μ ${this.momentum}`;
   }
@@ -40,3 +44,5 @@ export class Nesterov extends BaseOptimizer {
     }
   }
 }
+
+registerOptimizer("nesterov", (o) => new Nesterov(o as never));

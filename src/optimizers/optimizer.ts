@@ -1,7 +1,7 @@
 // Chapter: "Optimizers" (docs/optimizers.md).
-import type {Matrix} from "../matrix.js";
+import {Matrix} from "../matrix.js";
 import type {Parameter} from "../layers/layer.js";
-import type {Schedule} from "./schedules.js";
+import {scheduleFromJSON, scheduleToJSON, type Schedule, type ScheduleJSON} from "./schedules.js";
 
 /** A fixed learning rate or a schedule `(step) => rate`. */
 export type LearningRate = number | Schedule;
@@ -26,6 +26,64 @@ export interface Optimizer {
   stateOf(param: Parameter): Record<string, Float64Array>;
   /** One line, e.g. "adam (learning rate 0.001, β₁ 0.9, β₂ 0.999)". */
   describe(): string;
+  /** Optional (every built-in optimizer has it): kind, options, step count and state, see `OptimizerJSON`. */
+  toJSON?(): OptimizerJSON;
+}
+
+/**
+ * An optimizer as JSON: `{kind, learningRate, weightDecay, …its options, stepCount}` and, once it has
+ * taken a step, `state`: for each parameter of the last step, in order, its slots by name
+ * (`{m, v}` for Adam) as matrices of the parameter's shape, and `parameters`, their names.
+ * `learningRate` is a number or a schedule's JSON.
+ */
+export interface OptimizerJSON {
+  kind: string;
+  learningRate?: number | ScheduleJSON;
+  weightDecay?: number;
+  stepCount?: number;
+  parameters?: string[];
+  state?: Record<string, Matrix | {rows: number; cols: number; data: unknown}>[];
+  [option: string]: unknown;
+}
+
+const optimizerRegistry = new Map<string, (options: Record<string, unknown>) => Optimizer>();
+
+/**
+ * Teaches `optimizerFromJSON` an optimizer kind: `create` receives the saved options (learning rate
+ * already turned back into a number or schedule) and returns a fresh optimizer. One line next to
+ * the class: `registerOptimizer("adam", (options) => new Adam(options))`.
+ */
+export function registerOptimizer(kind: string, create: (options: Record<string, unknown>) => Optimizer): void {
+  if (typeof kind !== "string" || !kind || typeof create !== "function") throw new Error("registerOptimizer: expected (kind, create)");
+  optimizerRegistry.set(kind, create);
+}
+
+/**
+ * An optimizer from its JSON (`optimizer.toJSON()`, or that after JSON.stringify and JSON.parse),
+ * with its step count and, if the JSON has it, its state. The state belongs to parameters: pass the
+ * model's `params` (`model.parameters()`) to attach it now; without them it attaches at the first
+ * `step` whose parameters have the saved shapes, so `train(model, data, {optimizer, copy: false})`
+ * continues exactly where the saved run stopped.
+ *
+ * ```ts
+ * const saved = JSON.stringify({model, optimizer});
+ * const {model: m, optimizer: o} = JSON.parse(saved);
+ * const restored = optimizerFromJSON(o, {params: modelFromJSON(m).parameters()});
+ * ```
+ */
+export function optimizerFromJSON(json: OptimizerJSON, {params}: {params?: readonly Parameter[]} = {}): Optimizer {
+  if (!json || typeof json !== "object" || typeof json.kind !== "string") throw new Error(`optimizerFromJSON: expected an optimizer's JSON {kind, …}, got ${json === null ? "null" : typeof json}`);
+  const create = optimizerRegistry.get(json.kind);
+  if (!create) throw new Error(`optimizerFromJSON: unknown optimizer kind "${json.kind}"; known kinds are ${[...optimizerRegistry.keys()].join(", ")}`);
+  const {kind: _kind, stepCount = 0, state, parameters: _names, learningRate, ...options} = json;
+  const optimizer = create({...options, ...(learningRate === undefined ? {} : {learningRate: typeof learningRate === "object" ? scheduleFromJSON(learningRate) : learningRate})});
+  if (!(Number.isInteger(stepCount) && stepCount >= 0)) throw new Error(`optimizerFromJSON: stepCount must be an integer ≥ 0, got ${stepCount}`);
+  (optimizer as {stepCount: number}).stepCount = stepCount;
+  if (state) {
+    if (!(optimizer instanceof BaseOptimizer)) throw new Error(`optimizerFromJSON: a "${json.kind}" optimizer cannot take saved state`);
+    optimizer.loadState(state, params);
+  }
+  return optimizer;
 }
 
 /** Throws unless `value` is a positive finite number; `what` names the call, `name` the option. */
@@ -72,6 +130,8 @@ export abstract class BaseOptimizer implements Optimizer {
   // the lookup (and its allocation) happens once.
   private lastParams?: readonly Parameter[];
   private lastSlots: Float64Array[][] = [];
+  /** Saved slots waiting for the first step's parameters (see loadState). */
+  private pending?: Matrix[][];
 
   constructor(what: string, learningRate: LearningRate | undefined, weightDecay = 0) {
     if (typeof learningRate === "function") this.learningRate = learningRate;
@@ -107,6 +167,7 @@ export abstract class BaseOptimizer implements Optimizer {
   }
 
   reset(): void {
+    this.pending = undefined;
     this.stepCount = 0;
     this.state = new WeakMap();
     this.lastParams = undefined;
@@ -118,6 +179,55 @@ export abstract class BaseOptimizer implements Optimizer {
     const out: Record<string, Float64Array> = {};
     if (slots) this.slotNames.forEach((name, i) => (out[name] = slots[i]));
     return out;
+  }
+
+  /** See `OptimizerJSON`; `optimizerFromJSON` rebuilds the optimizer from it. */
+  toJSON(): OptimizerJSON {
+    const learningRate = typeof this.learningRate === "number" ? this.learningRate : scheduleToJSON(this.learningRate);
+    const json: OptimizerJSON = {kind: this.kind, learningRate, weightDecay: this.weightDecay, ...this.options(), stepCount: this.stepCount};
+    const params = this.lastParams;
+    if (params && this.slotNames.length) {
+      json.parameters = params.map((p) => p.name);
+      json.state = params.map((p) => {
+        const slots = this.state.get(p.value);
+        return Object.fromEntries(this.slotNames.map((name, i) => [name, new Matrix(p.value.rows, p.value.cols, slots ? slots[i].slice() : new Float64Array(p.value.data.length))]));
+      });
+    }
+    return json;
+  }
+
+  /**
+   * Attaches saved slots (`toJSON().state`) to `params`, in order; without `params`, to the
+   * parameters of the first step whose shapes match. Throws if counts or shapes differ.
+   */
+  loadState(state: NonNullable<OptimizerJSON["state"]>, params?: readonly Parameter[]): void {
+    if (!Array.isArray(state)) throw new Error(`${this.kind}: saved state must be an array (one entry per parameter), got ${typeof state}`);
+    const decoded = state.map((slots, i) =>
+      this.slotNames.map((name) => {
+        const m = slots?.[name];
+        if (!m) throw new Error(`${this.kind}: saved state of parameter ${i} has no slot "${name}"`);
+        return Matrix.fromJSON(m as never);
+      })
+    );
+    if (params) this.attach(params, decoded);
+    else this.pending = decoded;
+  }
+
+  /** Options beyond learningRate and weightDecay, for toJSON; each subclass lists its own. */
+  protected options(): Record<string, number> {
+    return {};
+  }
+
+  private attach(params: readonly Parameter[], decoded: Matrix[][]): void {
+    if (decoded.length !== params.length) throw new Error(`${this.kind}: saved state has ${decoded.length} parameters, the model ${params.length}`);
+    params.forEach((p, i) => {
+      for (const m of decoded[i]) {
+        if (m.rows !== p.value.rows || m.cols !== p.value.cols) throw new Error(`${this.kind}: saved state of ${p.name} is ${m.rows}×${m.cols}, the parameter ${p.value.rows}×${p.value.cols}`);
+      }
+      this.state.set(p.value, decoded[i].map((m) => m.data));
+    });
+    this.lastParams = params; // what toJSON saves until the next step
+    this.lastSlots = decoded.map((slots) => slots.map((m) => m.data));
   }
 
   describe(): string {
@@ -138,6 +248,11 @@ export abstract class BaseOptimizer implements Optimizer {
 
   private slotsFor(params: readonly Parameter[]): Float64Array[][] {
     if (params === this.lastParams && this.lastSlots.length === params.length) return this.lastSlots;
+    if (this.pending) {
+      const pending = this.pending;
+      this.pending = undefined;
+      this.attach(params, pending);
+    }
     this.lastSlots = params.map((p) => {
       let slots = this.state.get(p.value);
       if (!slots) {

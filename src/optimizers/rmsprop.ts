@@ -1,5 +1,5 @@
 // Chapter: "Optimizers" (docs/optimizers.md).
-import {BaseOptimizer, checkFraction, checkPositive, type LearningRate, checkKeys} from "./optimizer.js";
+import {BaseOptimizer, checkFraction, checkPositive, type LearningRate, checkKeys, registerOptimizer} from "./optimizer.js";
 
 /**
  * RMSprop (Hinton, Coursera lecture 6e, 2012): AdaGrad with a leaky average instead of a sum,
@@ -28,6 +28,10 @@ export class RMSprop extends BaseOptimizer {
     this.epsilon = epsilon;
   }
 
+  protected options(): Record<string, number> {
+    return {decay: this.decay, epsilon: this.epsilon};
+  }
+
   protected describeOptions(): string {
     return `decay ${this.decay}`;
   }
@@ -42,3 +46,5 @@ export class RMSprop extends BaseOptimizer {
     }
   }
 }
+
+registerOptimizer("rmsprop", (o) => new RMSprop(o as never));

@@ -1,5 +1,5 @@
 // Chapter: "Optimizers" (docs/optimizers.md).
-import {BaseOptimizer, type LearningRate, checkKeys} from "./optimizer.js";
+import {BaseOptimizer, type LearningRate, checkKeys, registerOptimizer} from "./optimizer.js";
 
 /**
  * Plain (mini-batch) stochastic gradient descent: w ← w − η·g.
@@ -25,3 +25,5 @@ export class SGD extends BaseOptimizer {
     for (let i = 0; i < w.length; i++) w[i] -= rate * g[i];
   }
 }
+
+registerOptimizer("sgd", (o) => new SGD(o as never));

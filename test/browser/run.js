@@ -59,7 +59,7 @@ try {
   });
   const specs = readdirSync(here)
     .filter((f) => f.endsWith("-spec.js"))
-    .filter((f) => !args.specs || args.specs.split(",").includes(f.replace(/-spec\.js$/, "")))
+    .filter((f) => !(args.specs ?? args.spec) || (args.specs ?? args.spec).split(",").includes(f.replace(/-spec\.js$/, "")))
     .sort((a, b) => (a === "site-spec.js" ? -1 : b === "site-spec.js" ? 1 : a.localeCompare(b)));
   if (args.screenshots) await mkdir(args.screenshots, {recursive: true});
   for (const file of specs) {
