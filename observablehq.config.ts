@@ -39,11 +39,13 @@ export default {
   style: "style.css",
   // no Google Fonts: every font is self-hosted (docs/theme/fonts.css.js), so no request leaves the origin
   globalStylesheets: [],
+  // a11y.js: the accessibility fixes for markup that Framework, Plot and Inputs write (one place).
   // keepHeading.js: a deep link (#heading) stays on its heading while the cells above it render.
   // pagesWithMath is filled by the KaTeX plugin as it parses the page, before its head is made.
   head: ({path}: {path: string}) => `<link rel="stylesheet" href="/theme/fonts.css">
 ${loadFaces(pagesWithMath.has(path) ? [...textFaces, ...mathFaces] : textFaces)}
 <meta name="color-scheme" content="light dark">
+<script type="module" src="/theme/a11y.js"></script>
 <script type="module" src="/theme/keepHeading.js"></script>`,
   footer: `Training Neural Networks, an interactive notebook. Every cell is seeded and runs offline in your browser.`,
   markdownIt: (md: any) => md.use(katexPlugin).use(liveCellsPlugin)

@@ -69,8 +69,8 @@ async function exposeRuntime(route, log) {
  * Returns {page, context, settleMs, longestTaskMs, pending, settle}. Other specs may use it;
  * `settle(timeout)` waits again after an interaction.
  */
-export async function openPage({browser, baseUrl, check, log}, path, {viewport = {width: 1280, height: 900}} = {}) {
-  const context = await browser.newContext({viewport});
+export async function openPage({browser, baseUrl, check, log}, path, {viewport = {width: 1280, height: 900}, colorScheme = "light", reducedMotion = "no-preference"} = {}) {
+  const context = await browser.newContext({viewport, colorScheme, reducedMotion});
   const page = await context.newPage();
   const origin = new URL(baseUrl);
   const inflight = new Set();
