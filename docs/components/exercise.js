@@ -117,6 +117,9 @@ export function answerInput({label, placeholder = "", check} = {}) {
   button.textContent = "Check";
   const feedback = document.createElement("div");
   feedback.className = "nn-verdict";
+  // a live region must exist before its text changes, or screen readers do not announce the verdict
+  feedback.setAttribute("role", "status");
+  feedback.setAttribute("aria-live", "polite");
   row.append(input, button);
   root.append(labelEl, row, feedback);
 
