@@ -22,17 +22,30 @@ function fixSidebar() {
 // Plot labels its marks' <g> elements (and a frame's <rect>) with aria-label ("line", "x-axis
 // tick"), but an aria-label is only allowed on an element with a role. role="group" keeps it.
 // Plot's <svg> itself has no role: a chart with a label becomes one image with a description;
-// a chart without one gets a label made of its axis labels, so it is never announced as nothing.
+// a chart without one gets a label made of its axes (describe), so it is never announced as nothing.
 function fixChart(svg) {
   for (const g of svg.querySelectorAll("[aria-label]:not([role])")) g.setAttribute("role", "group");
   if (!svg.hasAttribute("role")) svg.setAttribute("role", "img");
-  if (!svg.hasAttribute("aria-label") && !svg.hasAttribute("aria-labelledby")) {
-    const figure = svg.closest("figure");
-    const title = figure?.querySelector("h2, h3, figcaption")?.textContent.trim();
-    const axes = Array.from(svg.querySelectorAll('g[aria-label$="-axis label"] text'), (t) => t.textContent.trim()).filter(Boolean);
-    const label = [title, axes.length ? `chart of ${axes.join(" against ")}` : "chart"].filter(Boolean).join(": ");
-    svg.setAttribute("aria-label", label);
+  if (!svg.hasAttribute("aria-label") && !svg.hasAttribute("aria-labelledby")) svg.setAttribute("aria-label", describe(svg));
+}
+
+// "Training: chart of loss against epoch; epoch from 0 to 200; loss from 0.01 to 1":
+// the figure's title, the axes' labels and the range their ticks span, read off the drawn chart.
+function describe(svg) {
+  const texts = (selector) => Array.from(svg.querySelectorAll(selector), (t) => t.textContent.trim()).filter(Boolean);
+  const title = svg.closest("figure")?.querySelector("h2, h3, figcaption")?.textContent.trim();
+  const parts = [];
+  const axes = [];
+  for (const axis of ["y", "x", "fy", "fx"]) {
+    const name = texts(`g[aria-label="${axis}-axis label"] text`).join(" ").replace(/[↑↓←→]/g, "").trim();
+    const ticks = texts(`g[aria-label="${axis}-axis tick label"] text`);
+    if (name) axes.push(name);
+    if (axis.startsWith("f")) {
+      if (ticks.length) parts.push(`panels ${ticks.slice(0, 8).join(", ")}${ticks.length > 8 ? ", …" : ""}`);
+    } else if (ticks.length > 1) parts.unshift(`${name || axis} from ${ticks[0]} to ${ticks[ticks.length - 1]}`);
   }
+  const chart = axes.length ? `chart of ${axes.join(" against ")}` : "chart";
+  return [title, [chart, ...parts].join("; ")].filter(Boolean).join(": ");
 }
 
 // Inputs.range draws a number box and a slider, and its <label for> names only the number box:
